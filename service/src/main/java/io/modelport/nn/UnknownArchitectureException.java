@@ -1,0 +1,15 @@
+package io.modelport.nn;
+
+/**
+ * Thrown when a descriptor or a training request names an architecture the catalog does
+ * not know, or gives it invalid hyperparameters.
+ *
+ * @author Modelport
+ */
+public class UnknownArchitectureException extends IllegalArgumentException {
+
+	public UnknownArchitectureException(String message) {
+		super(message);
+	}
+
+}

@@ -1,0 +1,120 @@
+package io.modelport.store;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * Turns a DJL-Serving model folder ({@code serving.properties} + a TorchScript
+ * {@code .pt} + {@code synset.txt}) into a descriptor, so image classifiers move over
+ * from DJL Serving unchanged. The keys follow DJL's image classification translator:
+ * {@code width}, {@code height} (default 224), {@code normalize} (ImageNet statistics),
+ * {@code flag} ({@code grayscale} or {@code color}), {@code topK}, {@code applySoftmax},
+ * {@code synsetFileName}, {@code option.modelName}.
+ *
+ * @author Modelport
+ */
+public final class ServingPropertiesReader {
+
+	/** The DJL Serving configuration file name. */
+	public static final String FILE_NAME = "serving.properties";
+
+	private static final float[] IMAGENET_MEAN = { 0.485f, 0.456f, 0.406f };
+
+	private static final float[] IMAGENET_STD = { 0.229f, 0.224f, 0.225f };
+
+	private ServingPropertiesReader() {
+	}
+
+	/**
+	 * Reads a DJL Serving folder.
+	 * @param name the model name
+	 * @param version the version this folder is served as
+	 * @param directory the folder holding {@code serving.properties}
+	 * @return the descriptor
+	 * @throws InvalidModelException when the folder is not a supported image classifier
+	 */
+	public static ModelDescriptor read(String name, int version, Path directory) {
+		Properties properties = load(directory.resolve(FILE_NAME));
+		String engine = properties.getProperty("engine", "PyTorch");
+		if (!"PyTorch".equals(engine)) {
+			throw new InvalidModelException("serving.properties engine must be PyTorch, was " + engine);
+		}
+		String factory = properties.getProperty("translatorFactory", "");
+		if (!factory.isEmpty() && !factory.endsWith("ImageClassificationTranslatorFactory")) {
+			throw new InvalidModelException(
+					"only image classifiers are accepted from serving.properties, translatorFactory was " + factory);
+		}
+		int channels = "grayscale".equalsIgnoreCase(properties.getProperty("flag", "color")) ? 1 : 3;
+		boolean normalize = Boolean.parseBoolean(properties.getProperty("normalize", "false"));
+		InputSpec input = new InputSpec(intProperty(properties, "width", 224), intProperty(properties, "height", 224),
+				channels, 255f, normalize ? perChannel(IMAGENET_MEAN, channels) : null,
+				normalize ? perChannel(IMAGENET_STD, channels) : null);
+		List<String> labels = Labels.read(
+				directory.resolve(new Artifact(properties.getProperty("synsetFileName", "synset.txt"), null).file()));
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		parameters.put("topK", intProperty(properties, "topK", 5));
+		parameters.put("applySoftmax", Boolean.parseBoolean(properties.getProperty("applySoftmax", "true")));
+		String file = torchScriptFile(directory, properties.getProperty("option.modelName"), name);
+		return new ModelDescriptor(name, version, Task.CLASSIFIER, ArtifactFormat.TORCHSCRIPT, null,
+				List.of(new Artifact(file, properties.getProperty("sha256"))), input, labels, parameters,
+				Map.of("source", "DJL Serving folder (serving.properties)"), directory);
+	}
+
+	private static Properties load(Path file) {
+		Properties properties = new Properties();
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			properties.load(reader);
+			return properties;
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			throw new InvalidModelException("cannot read " + FILE_NAME + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static String torchScriptFile(Path directory, String modelName, String name) {
+		for (String candidate : new String[] { modelName, name, "model" }) {
+			if (candidate != null && Files.isRegularFile(directory.resolve(candidate + ".pt"))) {
+				return candidate + ".pt";
+			}
+		}
+		try (Stream<Path> files = Files.list(directory)) {
+			List<String> pt = files.map((p) -> p.getFileName().toString()).filter((f) -> f.endsWith(".pt")).toList();
+			if (pt.size() == 1) {
+				return pt.get(0);
+			}
+			throw new InvalidModelException("expected one .pt file next to serving.properties, found " + pt.size());
+		}
+		catch (IOException ex) {
+			throw new InvalidModelException("cannot list " + directory.getFileName() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static int intProperty(Properties properties, String key, int fallback) {
+		String value = properties.getProperty(key);
+		if (value == null) {
+			return fallback;
+		}
+		try {
+			return Integer.parseInt(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidModelException("serving.properties " + key + " must be an integer, was " + value);
+		}
+	}
+
+	private static float[] perChannel(float[] rgb, int channels) {
+		if (channels == 3) {
+			return rgb;
+		}
+		return new float[] { (rgb[0] + rgb[1] + rgb[2]) / 3f };
+	}
+
+}

@@ -1,0 +1,119 @@
+package io.modelport.training;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A confusion matrix and the figures derived from it (ml-spec §2): accuracy, and
+ * per-class precision, recall and F1, macro-averaged.
+ *
+ * @param confusion counts, row = true class, column = predicted class
+ * @author Modelport
+ */
+public record Evaluation(long[][] confusion) {
+
+	/**
+	 * Builds an evaluation from predictions.
+	 * @param classes the number of classes
+	 * @param truth the true classes
+	 * @param predicted the predicted classes
+	 * @return the evaluation
+	 */
+	public static Evaluation of(int classes, int[] truth, int[] predicted) {
+		long[][] confusion = new long[classes][classes];
+		for (int i = 0; i < truth.length; i++) {
+			confusion[truth[i]][predicted[i]]++;
+		}
+		return new Evaluation(confusion);
+	}
+
+	/**
+	 * The fraction of correct predictions.
+	 * @return the accuracy
+	 */
+	public double accuracy() {
+		long correct = 0;
+		long total = 0;
+		for (int i = 0; i < this.confusion.length; i++) {
+			for (int j = 0; j < this.confusion.length; j++) {
+				total += this.confusion[i][j];
+				correct += (i == j) ? this.confusion[i][j] : 0;
+			}
+		}
+		return (total > 0) ? (double) correct / total : 0;
+	}
+
+	/**
+	 * Precision tp/(tp+fp) of one class.
+	 * @param c the class
+	 * @return the precision, 0 when the class is never predicted
+	 */
+	public double precision(int c) {
+		long predicted = 0;
+		for (long[] row : this.confusion) {
+			predicted += row[c];
+		}
+		return (predicted > 0) ? (double) this.confusion[c][c] / predicted : 0;
+	}
+
+	/**
+	 * Recall tp/(tp+fn) of one class.
+	 * @param c the class
+	 * @return the recall, 0 when the class never occurs
+	 */
+	public double recall(int c) {
+		long actual = 0;
+		for (long count : this.confusion[c]) {
+			actual += count;
+		}
+		return (actual > 0) ? (double) this.confusion[c][c] / actual : 0;
+	}
+
+	/**
+	 * The harmonic mean of precision and recall of one class.
+	 * @param c the class
+	 * @return F1
+	 */
+	public double f1(int c) {
+		double p = precision(c);
+		double r = recall(c);
+		return (p + r > 0) ? 2 * p * r / (p + r) : 0;
+	}
+
+	/**
+	 * The unweighted mean of the per-class F1 scores.
+	 * @return macro F1
+	 */
+	public double macroF1() {
+		double sum = 0;
+		for (int c = 0; c < this.confusion.length; c++) {
+			sum += f1(c);
+		}
+		return sum / this.confusion.length;
+	}
+
+	/**
+	 * Per-class figures keyed by label, rounded to 4 decimals, for a descriptor.
+	 * @param labels the class labels
+	 * @return label to {precision, recall, f1}
+	 */
+	public Map<String, Object> perClass(List<String> labels) {
+		Map<String, Object> result = new LinkedHashMap<>();
+		for (int c = 0; c < this.confusion.length; c++) {
+			result.put(labels.get(c),
+					Map.of("precision", round(precision(c)), "recall", round(recall(c)), "f1", round(f1(c))));
+		}
+		return result;
+	}
+
+	/**
+	 * Rounds a figure to 4 decimals.
+	 * @param value the figure
+	 * @return the rounded figure
+	 */
+	public static double round(double value) {
+		return Math.round(value * 10_000) / 10_000.0;
+	}
+
+}

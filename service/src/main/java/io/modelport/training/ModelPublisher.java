@@ -1,0 +1,89 @@
+package io.modelport.training;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import io.modelport.store.Artifact;
+import io.modelport.store.Checksums;
+import io.modelport.store.DescriptorWriter;
+import io.modelport.store.ModelDescriptor;
+import io.modelport.store.ModelNames;
+import io.modelport.store.ModelStore;
+import io.modelport.store.StoredModel;
+
+/**
+ * Publishes a trained model as the next version in the store. The version folder is
+ * assembled under a hidden staging name and renamed into place in one step, so a reader
+ * never sees a half-written version.
+ *
+ * @author Modelport
+ */
+public final class ModelPublisher {
+
+	private ModelPublisher() {
+	}
+
+	/**
+	 * The version a new publication of a model would get.
+	 * @param store the store folder
+	 * @param name the model name
+	 * @return the highest existing version plus one, or 1
+	 */
+	public static int nextVersion(Path store, String name) {
+		return new ModelStore(store).find(name)
+			.map(StoredModel::versions)
+			.filter((versions) -> !versions.isEmpty())
+			.map((versions) -> versions.lastKey() + 1)
+			.orElse(1);
+	}
+
+	/**
+	 * Copies the parameter file into a new version folder and writes its descriptor with
+	 * the checksum filled in.
+	 * @param store the store folder
+	 * @param template the descriptor to publish; its directory and artifacts are replaced
+	 * @param parameters the trained parameter file
+	 * @return the published descriptor
+	 * @throws IOException when the files cannot be written
+	 */
+	public static ModelDescriptor publish(Path store, ModelDescriptor template, Path parameters) throws IOException {
+		String name = ModelNames.requireValid(template.name());
+		Path modelDir = store.resolve(name);
+		Files.createDirectories(modelDir);
+		Path staging = modelDir.resolve(".staging-" + UUID.randomUUID());
+		Files.createDirectories(staging);
+		try {
+			String epoch = parameters.getFileName().toString().replaceAll(".*-(\\d+)\\.params$", "$1");
+			String file = name + "-" + epoch + ".params";
+			Files.copy(parameters, staging.resolve(file));
+			ModelDescriptor staged = new ModelDescriptor(name, template.version(), template.task(), template.format(),
+					template.architecture(), java.util.List.of(new Artifact(file, Checksums.sha256(staging.resolve(file)))),
+					template.input(), template.labels(), template.parameters(), template.provenance(), staging);
+			DescriptorWriter.write(staged);
+			Path target = modelDir.resolve(Integer.toString(template.version()));
+			Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+			return new ModelDescriptor(name, staged.version(), staged.task(), staged.format(), staged.architecture(),
+					staged.artifacts(), staged.input(), staged.labels(), staged.parameters(), staged.provenance(), target);
+		}
+		finally {
+			deleteRecursively(staging);
+		}
+	}
+
+	static void deleteRecursively(Path folder) throws IOException {
+		if (!Files.exists(folder)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(folder)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
+}
