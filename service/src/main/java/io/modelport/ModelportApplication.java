@@ -2,12 +2,29 @@ package io.modelport;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+/**
+ * Modelport: serves DJL/PyTorch models from a model store over REST.
+ *
+ * @author Modelport Team
+ */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class ModelportApplication {
 
 	public static void main(String[] args) {
+		// DJL reads these once, when the engine loads: never download at run time, and
+		// keep inter-op threads from multiplying with the worker threads.
+		defaultProperty("ai.djl.offline", "true");
+		defaultProperty("ai.djl.pytorch.num_interop_threads", "1");
 		SpringApplication.run(ModelportApplication.class, args);
+	}
+
+	private static void defaultProperty(String key, String value) {
+		if (System.getProperty(key) == null) {
+			System.setProperty(key, value);
+		}
 	}
 
 }

@@ -13,7 +13,7 @@ import io.modelport.store.Architecture;
  * parameter file holds weights only, so the block must be rebuilt with the same structure
  * before loading: this catalog is the single place that knows how.
  *
- * @author Modelport
+ * @author Modelport Team
  */
 public final class ArchitectureCatalog {
 
@@ -35,8 +35,8 @@ public final class ArchitectureCatalog {
 	 * Builds an untrained block.
 	 * @param architecture the name and hyperparameters
 	 * @return the block
-	 * @throws UnknownArchitectureException when the name is unknown or a hyperparameter is
-	 * invalid
+	 * @throws UnknownArchitectureException when the name is unknown or a hyperparameter
+	 * is invalid
 	 */
 	public static Block build(Architecture architecture) {
 		if (CONV_CLASSIFIER.equals(architecture.name())) {
@@ -54,8 +54,7 @@ public final class ArchitectureCatalog {
 		return number;
 	}
 
-	static double doubleParameter(Map<String, Object> parameters, String key, double fallback, double min,
-			double max) {
+	static double doubleParameter(Map<String, Object> parameters, String key, double fallback, double min, double max) {
 		Object value = parameters.getOrDefault(key, fallback);
 		if (!(value instanceof Number number) || !(number.doubleValue() >= min && number.doubleValue() <= max)) {
 			throw new UnknownArchitectureException(key + " must be a number in [" + min + ", " + max + "]");
@@ -63,8 +62,7 @@ public final class ArchitectureCatalog {
 		return number.doubleValue();
 	}
 
-	static List<Integer> intListParameter(Map<String, Object> parameters, String key, List<Integer> fallback,
-			int max) {
+	static List<Integer> intListParameter(Map<String, Object> parameters, String key, List<Integer> fallback, int max) {
 		Object value = parameters.getOrDefault(key, fallback);
 		if (!(value instanceof List<?> list) || list.isEmpty() || list.size() > 6) {
 			throw new UnknownArchitectureException(key + " must be a list of 1 to 6 integers");

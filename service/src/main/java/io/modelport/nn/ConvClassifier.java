@@ -19,15 +19,15 @@ import ai.djl.nn.pooling.Pool;
  * A plain CNN classifier (ml-spec §1.6-1.9): per stage, {@code convsPerStage} × (3×3
  * same-padded convolution, batch norm, ReLU), then 2×2 max pooling; then a dense ReLU
  * layer with dropout and a linear layer with one logit per class. Batch norm and dropout
- * behave as in training only when the block is run in training mode, so serving gets
- * the running statistics and no dropout.
+ * behave as in training only when the block is run in training mode, so serving gets the
+ * running statistics and no dropout.
  *
  * @param filters the number of filters of each stage
  * @param convsPerStage convolutions per stage
  * @param dense the units of the hidden dense layer
  * @param dropout the dropout rate before the output layer
  * @param classes the number of classes
- * @author Modelport
+ * @author Modelport Team
  */
 public record ConvClassifier(List<Integer> filters, int convsPerStage, int dense, double dropout, int classes) {
 

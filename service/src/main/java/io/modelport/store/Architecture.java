@@ -7,7 +7,7 @@ import java.util.Map;
  *
  * @param name the architecture name known to the catalog, for example {@code fashion-cnn}
  * @param parameters its hyperparameters
- * @author Modelport
+ * @author Modelport Team
  */
 public record Architecture(String name, Map<String, Object> parameters) {
 

@@ -5,7 +5,7 @@ package io.modelport.store;
  *
  * @param file the file name, relative to the version folder
  * @param sha256 the expected lower-case hex digest, or {@code null} when not pinned
- * @author Modelport
+ * @author Modelport Team
  */
 public record Artifact(String file, String sha256) {
 

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * How the weights of a model version are stored.
  *
- * @author Modelport
+ * @author Modelport Team
  */
 public enum ArtifactFormat {
 

@@ -9,10 +9,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * SHA-256 digests of model artifacts, so a truncated or swapped file is caught before
- * it is loaded into the engine.
+ * SHA-256 digests of model artifacts, so a truncated or swapped file is caught before it
+ * is loaded into the engine.
  *
- * @author Modelport
+ * @author Modelport Team
  */
 public final class Checksums {
 

@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * Reads a {@code descriptor.yaml} into a {@link ModelDescriptor}. Only plain YAML types
  * are allowed (a safe constructor), so a descriptor can never instantiate classes.
  *
- * @author Modelport
+ * @author Modelport Team
  */
 public final class DescriptorParser {
 
@@ -63,8 +63,8 @@ public final class DescriptorParser {
 		Task task = Task.fromId(fields.requiredString("task"));
 		ArtifactFormat format = ArtifactFormat.fromId(fields.requiredString("format"));
 		Fields arch = fields.child("architecture");
-		Architecture architecture = (arch != null) ? new Architecture(arch.requiredString("name"), arch.map("parameters"))
-				: null;
+		Architecture architecture = (arch != null)
+				? new Architecture(arch.requiredString("name"), arch.map("parameters")) : null;
 		List<Artifact> artifacts = new ArrayList<>();
 		for (Fields artifact : fields.children("artifacts")) {
 			artifacts.add(new Artifact(artifact.requiredString("file"), artifact.string("sha256")));

@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.Yaml;
  * Writes a {@link ModelDescriptor} as {@code descriptor.yaml}, the inverse of
  * {@link DescriptorParser}. Used by training to publish a new version.
  *
- * @author Modelport
+ * @author Modelport Team
  */
 public final class DescriptorWriter {
 
@@ -48,8 +48,10 @@ public final class DescriptorWriter {
 		root.put("task", descriptor.task().id());
 		root.put("format", descriptor.format().id());
 		if (descriptor.architecture() != null) {
-			root.put("architecture", Map.of("name", descriptor.architecture().name(), "parameters",
-					new LinkedHashMap<>(descriptor.architecture().parameters())));
+			Map<String, Object> architecture = new LinkedHashMap<>();
+			architecture.put("name", descriptor.architecture().name());
+			architecture.put("parameters", new LinkedHashMap<>(descriptor.architecture().parameters()));
+			root.put("architecture", architecture);
 		}
 		List<Map<String, Object>> artifacts = new ArrayList<>();
 		for (Artifact artifact : descriptor.artifacts()) {

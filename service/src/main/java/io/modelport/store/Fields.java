@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Typed access to a parsed YAML mapping, with messages that name the offending field.
  *
- * @author Modelport
+ * @author Modelport Team
  */
 final class Fields {
 

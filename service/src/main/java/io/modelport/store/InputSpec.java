@@ -3,9 +3,9 @@ package io.modelport.store;
 import java.util.Arrays;
 
 /**
- * How an image becomes the input tensor: the same steps the model saw in training.
- * Pixels are divided by {@code scale}, then standardised per channel with {@code mean}
- * and {@code std}, laid out as channels × height × width.
+ * How an image becomes the input tensor: the same steps the model saw in training. Pixels
+ * are divided by {@code scale}, then standardised per channel with {@code mean} and
+ * {@code std}, laid out as channels × height × width.
  *
  * @param width the input width in pixels
  * @param height the input height in pixels
@@ -13,7 +13,7 @@ import java.util.Arrays;
  * @param scale the divisor that brings raw pixel values to the training range
  * @param mean the per-channel mean subtracted after scaling
  * @param std the per-channel standard deviation divided by after the mean
- * @author Modelport
+ * @author Modelport Team
  */
 public record InputSpec(int width, int height, int channels, float scale, float[] mean, float[] std) {
 

@@ -4,7 +4,7 @@ package io.modelport.store;
  * Thrown when a model folder cannot be turned into a descriptor: malformed YAML, missing
  * fields, a bad layout or an artifact whose checksum does not match.
  *
- * @author Modelport
+ * @author Modelport Team
  */
 public class InvalidModelException extends RuntimeException {
 

@@ -10,7 +10,7 @@ import java.util.List;
  * Reads a label file: one label per line, line number = output index (DJL's
  * {@code synset.txt} convention). Blank lines at the end are ignored.
  *
- * @author Modelport
+ * @author Modelport Team
  */
 public final class Labels {
 
@@ -33,7 +33,8 @@ public final class Labels {
 			return lines.subList(0, end).stream().map(String::strip).toList();
 		}
 		catch (IOException ex) {
-			throw new InvalidModelException("cannot read labels from " + file.getFileName() + ": " + ex.getMessage(), ex);
+			throw new InvalidModelException("cannot read labels from " + file.getFileName() + ": " + ex.getMessage(),
+					ex);
 		}
 	}
 

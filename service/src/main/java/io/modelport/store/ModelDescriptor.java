@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the store says about one version of a model: what it does, where its
- * weights are, how to feed it and where it came from.
+ * Everything the store says about one version of a model: what it does, where its weights
+ * are, how to feed it and where it came from.
  *
  * @param name the model name (the folder name)
  * @param version the integer version (the folder name)
@@ -20,7 +20,7 @@ import java.util.Map;
  * @param parameters task parameters (for example {@code topK}, {@code applySoftmax})
  * @param provenance how the model was trained and how good it is
  * @param directory the version folder
- * @author Modelport
+ * @author Modelport Team
  */
 public record ModelDescriptor(String name, int version, Task task, ArtifactFormat format, Architecture architecture,
 		List<Artifact> artifacts, InputSpec input, List<String> labels, Map<String, Object> parameters,

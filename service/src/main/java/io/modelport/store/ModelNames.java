@@ -3,10 +3,10 @@ package io.modelport.store;
 import java.util.regex.Pattern;
 
 /**
- * The one rule for model names, which become folder names and URL segments: it keeps
- * path traversal and odd characters out of the store.
+ * The one rule for model names, which become folder names and URL segments: it keeps path
+ * traversal and odd characters out of the store.
  *
- * @author Modelport
+ * @author Modelport Team
  */
 public final class ModelNames {
 

@@ -11,11 +11,11 @@ import java.util.Map;
  * Model-level settings from the optional {@code <model>/model.yaml}: which version is
  * served by default and whether readiness waits for the model.
  *
- * @param defaultVersion the version served when a request names none, {@code null} for the
- * highest READY version
+ * @param defaultVersion the version served when a request names none, {@code null} for
+ * the highest READY version
  * @param required whether readiness stays DOWN until this model is READY
  * @param description a human description
- * @author Modelport
+ * @author Modelport Team
  */
 public record ModelSettings(Integer defaultVersion, boolean required, String description) {
 

@@ -18,7 +18,7 @@ import org.apache.commons.logging.LogFactory;
  * DJL Serving folder {@code <store>/<model>/serving.properties} served as version 1.
  * Scanning only reads the layout; descriptors are parsed when a version is loaded.
  *
- * @author Modelport
+ * @author Modelport Team
  */
 public class ModelStore {
 

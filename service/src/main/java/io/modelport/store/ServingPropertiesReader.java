@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * {@code flag} ({@code grayscale} or {@code color}), {@code topK}, {@code applySoftmax},
  * {@code synsetFileName}, {@code option.modelName}.
  *
- * @author Modelport
+ * @author Modelport Team
  */
 public final class ServingPropertiesReader {
 
@@ -57,8 +57,8 @@ public final class ServingPropertiesReader {
 		InputSpec input = new InputSpec(intProperty(properties, "width", 224), intProperty(properties, "height", 224),
 				channels, 255f, normalize ? perChannel(IMAGENET_MEAN, channels) : null,
 				normalize ? perChannel(IMAGENET_STD, channels) : null);
-		List<String> labels = Labels.read(
-				directory.resolve(new Artifact(properties.getProperty("synsetFileName", "synset.txt"), null).file()));
+		List<String> labels = Labels
+			.read(directory.resolve(new Artifact(properties.getProperty("synsetFileName", "synset.txt"), null).file()));
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		parameters.put("topK", intProperty(properties, "topK", 5));
 		parameters.put("applySoftmax", Boolean.parseBoolean(properties.getProperty("applySoftmax", "true")));

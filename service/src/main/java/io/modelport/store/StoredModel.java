@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * @param settings the model-level settings
  * @param versions version number to version folder, ascending
  * @param servingProperties whether the folder is a flat DJL Serving folder
- * @author Modelport
+ * @author Modelport Team
  */
 public record StoredModel(String name, Path directory, ModelSettings settings, SortedMap<Integer, Path> versions,
 		boolean servingProperties) {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * What a model does, which decides the endpoints that serve it.
  *
- * @author Modelport
+ * @author Modelport Team
  */
 public enum Task {
 

@@ -31,7 +31,7 @@ import io.modelport.store.InputSpec;
  * shift augmentation, a dev split for choosing the best epoch, and a final evaluation of
  * the chosen weights on the test split through the inference path.
  *
- * @author Modelport
+ * @author Modelport Team
  */
 public class ClassifierTrainer {
 
@@ -48,7 +48,8 @@ public class ClassifierTrainer {
 	}
 
 	/**
-	 * Trains, keeps the weights of the epoch with the best dev accuracy and evaluates them.
+	 * Trains, keeps the weights of the epoch with the best dev accuracy and evaluates
+	 * them.
 	 * @param train the training images (the dev split is carved out of them)
 	 * @param test the test images
 	 * @param workDir a folder for the per-epoch parameter files
@@ -80,8 +81,8 @@ public class ClassifierTrainer {
 				for (int epoch = 1; epoch <= this.settings.epochs(); epoch++) {
 					long epochStart = System.nanoTime();
 					double loss = trainEpoch(trainer, fit, input, random);
-					double devAccuracy = Evaluation.of(this.architecture.classes(), dev.labels(),
-							predict(trainer, dev, input))
+					double devAccuracy = Evaluation
+						.of(this.architecture.classes(), dev.labels(), predict(trainer, dev, input))
 						.accuracy();
 					EpochResult result = new EpochResult(epoch, loss, devAccuracy,
 							(System.nanoTime() - epochStart) / 1e9);
@@ -134,11 +135,8 @@ public class ClassifierTrainer {
 		// Tracker is called with the update count; decaying per epoch keeps the schedule
 		// independent of the batch size (ml-spec §1.11, exponential form).
 		Tracker schedule = (update) -> (float) (base * Math.pow(decay, (double) update / stepsPerEpoch));
-		return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-			.optOptimizer(Optimizer.adam()
-				.optLearningRateTracker(schedule)
-				.optWeightDecays(this.settings.weightDecay())
-				.build())
+		return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(
+				Optimizer.adam().optLearningRateTracker(schedule).optWeightDecays(this.settings.weightDecay()).build())
 			.optDevices(new Device[] { this.device });
 	}
 
@@ -153,10 +151,11 @@ public class ClassifierTrainer {
 			float[] labels = new float[size];
 			for (int i = 0; i < size; i++) {
 				int image = order[start + i];
-				writeImage(fit, image, input, data, i, this.settings.augment() ? random : null);
+				writeImage(fit, image, input, data, i, random);
 				labels[i] = fit.labels()[image];
 			}
-			// Each batch's arrays live in their own scope and are freed right after the step.
+			// Each batch's arrays live in their own scope and are freed right after the
+			// step.
 			try (NDManager scope = trainer.getManager().newSubManager()) {
 				NDArray x = scope.create(data, new Shape(size, 1, fit.rows(), fit.cols()));
 				NDArray y = scope.create(labels);
@@ -194,16 +193,15 @@ public class ClassifierTrainer {
 		return predicted;
 	}
 
-	/**
-	 * Writes one normalised image into a batch buffer, optionally flipped and shifted.
-	 */
-	private static void writeImage(ImageSet images, int image, InputSpec input, float[] data, int slot,
-			Random augment) {
+	// Writes one normalised image into a batch buffer, flipped and shifted at random as
+	// the settings allow when augment is given.
+	private void writeImage(ImageSet images, int image, InputSpec input, float[] data, int slot, Random augment) {
 		int rows = images.rows();
 		int cols = images.cols();
-		boolean flip = augment != null && augment.nextBoolean();
-		int dy = (augment != null) ? augment.nextInt(5) - 2 : 0;
-		int dx = (augment != null) ? augment.nextInt(5) - 2 : 0;
+		int shift = this.settings.maxShift();
+		boolean flip = augment != null && this.settings.flip() && augment.nextBoolean();
+		int dy = (augment != null && shift > 0) ? augment.nextInt(2 * shift + 1) - shift : 0;
+		int dx = (augment != null && shift > 0) ? augment.nextInt(2 * shift + 1) - shift : 0;
 		int offset = slot * rows * cols;
 		for (int r = 0; r < rows; r++) {
 			for (int c = 0; c < cols; c++) {

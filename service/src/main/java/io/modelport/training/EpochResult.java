@@ -7,7 +7,7 @@ package io.modelport.training;
  * @param trainLoss the mean training loss
  * @param devAccuracy the accuracy on the dev split
  * @param seconds the wall time of the epoch
- * @author Modelport
+ * @author Modelport Team
  */
 public record EpochResult(int epoch, double trainLoss, double devAccuracy, double seconds) {
 

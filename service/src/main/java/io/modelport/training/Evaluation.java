@@ -9,7 +9,7 @@ import java.util.Map;
  * per-class precision, recall and F1, macro-averaged.
  *
  * @param confusion counts, row = true class, column = predicted class
- * @author Modelport
+ * @author Modelport Team
  */
 public record Evaluation(long[][] confusion) {
 
@@ -73,7 +73,7 @@ public record Evaluation(long[][] confusion) {
 	/**
 	 * The harmonic mean of precision and recall of one class.
 	 * @param c the class
-	 * @return F1
+	 * @return the F1 score
 	 */
 	public double f1(int c) {
 		double p = precision(c);
@@ -101,8 +101,11 @@ public record Evaluation(long[][] confusion) {
 	public Map<String, Object> perClass(List<String> labels) {
 		Map<String, Object> result = new LinkedHashMap<>();
 		for (int c = 0; c < this.confusion.length; c++) {
-			result.put(labels.get(c),
-					Map.of("precision", round(precision(c)), "recall", round(recall(c)), "f1", round(f1(c))));
+			Map<String, Object> figures = new LinkedHashMap<>();
+			figures.put("precision", round(precision(c)));
+			figures.put("recall", round(recall(c)));
+			figures.put("f1", round(f1(c)));
+			result.put(labels.get(c), figures);
 		}
 		return result;
 	}

@@ -8,7 +8,7 @@ import java.util.List;
  * The Fashion-MNIST data set as installed by the Debian package
  * {@code dataset-fashion-mnist}: 60,000 training and 10,000 test images of 28×28 pixels.
  *
- * @author Modelport
+ * @author Modelport Team
  */
 public final class FashionMnist {
 
@@ -16,8 +16,8 @@ public final class FashionMnist {
 	public static final Path DEBIAN_LOCATION = Path.of("/usr/share/datasets/fashion-mnist");
 
 	/** The class labels, index = class. */
-	public static final List<String> LABELS = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-			"Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+	public static final List<String> LABELS = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
+			"Shirt", "Sneaker", "Bag", "Ankle boot");
 
 	private FashionMnist() {
 	}
@@ -42,8 +42,8 @@ public final class FashionMnist {
 	 * @throws IOException when the files are missing or invalid
 	 */
 	public static ImageSet test(Path folder, int limit) throws IOException {
-		return ImageSet.readIdx(folder.resolve("t10k-images-idx3-ubyte.gz"), folder.resolve("t10k-labels-idx1-ubyte.gz"),
-				limit);
+		return ImageSet.readIdx(folder.resolve("t10k-images-idx3-ubyte.gz"),
+				folder.resolve("t10k-labels-idx1-ubyte.gz"), limit);
 	}
 
 }

@@ -16,7 +16,7 @@ import java.util.zip.GZIPInputStream;
  * @param cols the image width
  * @param pixels all pixels, image after image, row-major, 0-255 as unsigned bytes
  * @param labels the class index of each image
- * @author Modelport
+ * @author Modelport Team
  */
 public record ImageSet(int count, int rows, int cols, byte[] pixels, int[] labels) {
 

@@ -21,7 +21,7 @@ import io.modelport.store.StoredModel;
  * assembled under a hidden staging name and renamed into place in one step, so a reader
  * never sees a half-written version.
  *
- * @author Modelport
+ * @author Modelport Team
  */
 public final class ModelPublisher {
 
@@ -62,13 +62,15 @@ public final class ModelPublisher {
 			String file = name + "-" + epoch + ".params";
 			Files.copy(parameters, staging.resolve(file));
 			ModelDescriptor staged = new ModelDescriptor(name, template.version(), template.task(), template.format(),
-					template.architecture(), java.util.List.of(new Artifact(file, Checksums.sha256(staging.resolve(file)))),
-					template.input(), template.labels(), template.parameters(), template.provenance(), staging);
+					template.architecture(),
+					java.util.List.of(new Artifact(file, Checksums.sha256(staging.resolve(file)))), template.input(),
+					template.labels(), template.parameters(), template.provenance(), staging);
 			DescriptorWriter.write(staged);
 			Path target = modelDir.resolve(Integer.toString(template.version()));
 			Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
 			return new ModelDescriptor(name, staged.version(), staged.task(), staged.format(), staged.architecture(),
-					staged.artifacts(), staged.input(), staged.labels(), staged.parameters(), staged.provenance(), target);
+					staged.artifacts(), staged.input(), staged.labels(), staged.parameters(), staged.provenance(),
+					target);
 		}
 		finally {
 			deleteRecursively(staging);

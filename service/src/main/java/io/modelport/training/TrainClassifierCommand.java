@@ -25,8 +25,8 @@ import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
 
 /**
- * Command line that trains the shipped Fashion-MNIST classifier and publishes it into
- * the model store, and exports sample PNGs from the test split. Run it through
+ * Command line that trains the shipped Fashion-MNIST classifier and publishes it into the
+ * model store, and exports sample PNGs from the test split. Run it through
  * {@code ./mvnw -pl service exec:java@train-classifier} (see README.md).
  *
  * <pre>
@@ -34,12 +34,12 @@ import io.modelport.store.Task;
  * --store DIR       model store (default model-store)
  * --model NAME      model name (default fashion-mnist)
  * --epochs N --batch-size N --lr X --decay X --weight-decay X --seed N --dev-size N
- * --filters 32,64 --convs-per-stage N --dense N --dropout X --augment true|false
+ * --filters 32,64 --convs-per-stage N --dense N --dropout X --flip true|false --max-shift N
  * --train-limit N --test-limit N   use a subset (for small test fixtures)
  * --samples DIR     also write one test PNG per class into DIR
  * </pre>
  *
- * @author Modelport
+ * @author Modelport Team
  */
 public final class TrainClassifierCommand {
 
@@ -55,13 +55,14 @@ public final class TrainClassifierCommand {
 				Integer.parseInt(options.getOrDefault("convs-per-stage", "1")),
 				Integer.parseInt(options.getOrDefault("dense", "128")),
 				Double.parseDouble(options.getOrDefault("dropout", "0.3")), FashionMnist.LABELS.size());
-		TrainingSettings settings = new TrainingSettings(Integer.parseInt(options.getOrDefault("epochs", "12")),
+		TrainingSettings settings = new TrainingSettings(Integer.parseInt(options.getOrDefault("epochs", "14")),
 				Integer.parseInt(options.getOrDefault("batch-size", "128")),
 				Float.parseFloat(options.getOrDefault("lr", "0.001")),
 				Float.parseFloat(options.getOrDefault("decay", "0.85")),
 				Float.parseFloat(options.getOrDefault("weight-decay", "0.0001")),
 				Integer.parseInt(options.getOrDefault("dev-size", "5000")),
-				Boolean.parseBoolean(options.getOrDefault("augment", "true")),
+				Boolean.parseBoolean(options.getOrDefault("flip", "true")),
+				Integer.parseInt(options.getOrDefault("max-shift", "0")),
 				Long.parseLong(options.getOrDefault("seed", "42")));
 		ImageSet train = FashionMnist.train(data, Integer.parseInt(options.getOrDefault("train-limit", "0")));
 		ImageSet test = FashionMnist.test(data, Integer.parseInt(options.getOrDefault("test-limit", "0")));
@@ -78,8 +79,8 @@ public final class TrainClassifierCommand {
 		ModelDescriptor published = ModelPublisher.publish(store,
 				descriptor(name, version, architecture, settings, report, device, args), report.parameters());
 		ModelPublisher.deleteRecursively(work);
-		System.out.printf("Test accuracy %.4f, macro F1 %.4f on %d images; published %s%n",
-				report.test().accuracy(), report.test().macroF1(), test.count(), published.directory());
+		System.out.printf("Test accuracy %.4f, macro F1 %.4f on %d images; published %s%n", report.test().accuracy(),
+				report.test().macroF1(), test.count(), published.directory());
 	}
 
 	static ModelDescriptor descriptor(String name, int version, ConvClassifier architecture, TrainingSettings settings,
@@ -92,8 +93,8 @@ public final class TrainClassifierCommand {
 		provenance.put("trainedAt", Instant.now().toString());
 		provenance.put("dataset", "Fashion-MNIST (Debian dataset-fashion-mnist), " + report.trainImages()
 				+ " training images, " + report.devImages() + " dev images held out of the training split");
-		provenance.put("engine", "DJL " + Engine.getDjlVersion() + ", PyTorch " + Engine.getEngine("PyTorch").getVersion()
-				+ ", " + device);
+		provenance.put("engine", "DJL " + Engine.getDjlVersion() + ", PyTorch "
+				+ Engine.getEngine("PyTorch").getVersion() + ", " + device);
 		provenance.put("settings", settingsMap(settings));
 		provenance.put("bestEpoch", report.bestEpoch());
 		provenance.put("trainSeconds", Math.round(report.trainSeconds()));
@@ -104,8 +105,10 @@ public final class TrainClassifierCommand {
 		}
 		provenance.put("history", history);
 		Map<String, Object> quality = new LinkedHashMap<>();
-		quality.put("testSplit", "Fashion-MNIST t10k, " + Arrays.stream(report.test().confusion()).mapToLong(
-				(row) -> Arrays.stream(row).sum()).sum() + " images");
+		quality.put("testSplit",
+				"Fashion-MNIST t10k, "
+						+ Arrays.stream(report.test().confusion()).mapToLong((row) -> Arrays.stream(row).sum()).sum()
+						+ " images");
 		quality.put("testAccuracy", Evaluation.round(report.test().accuracy()));
 		quality.put("testMacroF1", Evaluation.round(report.test().macroF1()));
 		quality.put("devAccuracy", Evaluation.round(report.bestDevAccuracy()));
@@ -125,7 +128,8 @@ public final class TrainClassifierCommand {
 		map.put("learningRate", (double) settings.learningRate());
 		map.put("decayPerEpoch", (double) settings.decay());
 		map.put("weightDecay", (double) settings.weightDecay());
-		map.put("augment", settings.augment());
+		map.put("flip", settings.flip());
+		map.put("maxShift", settings.maxShift());
 		map.put("seed", settings.seed());
 		return map;
 	}

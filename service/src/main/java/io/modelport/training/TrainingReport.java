@@ -17,7 +17,7 @@ import io.modelport.store.InputSpec;
  * @param trainImages the number of images trained on
  * @param devImages the number of images in the dev split
  * @param trainSeconds the wall time of the training loop
- * @author Modelport
+ * @author Modelport Team
  */
 public record TrainingReport(Path parameters, InputSpec input, List<EpochResult> history, int bestEpoch,
 		double bestDevAccuracy, Evaluation test, int trainImages, int devImages, double trainSeconds) {

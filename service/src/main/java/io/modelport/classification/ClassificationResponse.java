@@ -1,0 +1,19 @@
+package io.modelport.classification;
+
+import java.util.List;
+
+/**
+ * The answer of the classify endpoint.
+ *
+ * @param model the model name
+ * @param version the version that answered
+ * @param predictions the top-K classes, most probable first
+ * @author Modelport Team
+ */
+public record ClassificationResponse(String model, int version, List<Prediction> predictions) {
+
+	public ClassificationResponse {
+		predictions = List.copyOf(predictions);
+	}
+
+}

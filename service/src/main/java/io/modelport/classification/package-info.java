@@ -1,0 +1,4 @@
+/**
+ * Image classification: the classify endpoint, its service and translator.
+ */
+package io.modelport.classification;

@@ -1,0 +1,4 @@
+/**
+ * Micrometer meters of the inference path, named {@code modelport.*}.
+ */
+package io.modelport.metrics;

@@ -1,0 +1,4 @@
+/**
+ * Modelport, a model server for DJL/PyTorch models.
+ */
+package io.modelport;

@@ -1,0 +1,49 @@
+package io.modelport.registry;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The management API: list models, inspect one, reload one from disk.
+ *
+ * @author Modelport Team
+ */
+@RestController
+@RequestMapping("/api/v1/models")
+@Tag(name = "Models", description = "The model store and the state of every model version")
+class ModelsController {
+
+	private final ModelRegistry registry;
+
+	ModelsController(ModelRegistry registry) {
+		this.registry = registry;
+	}
+
+	@GetMapping
+	@Operation(summary = "List the models with their default version and state")
+	List<ModelSummary> list() {
+		return this.registry.models().stream().map(ModelSummary::of).toList();
+	}
+
+	@GetMapping("/{model}")
+	@Operation(summary = "Describe a model: versions, states, task, input spec, labels, quality figures")
+	ModelDetails get(@PathVariable String model) {
+		return ModelDetails.of(this.registry.find(model));
+	}
+
+	@PostMapping("/{model}/reload")
+	@Operation(summary = "Load versions added on disk, retry failed ones, unload removed ones",
+			description = "Waits until the new versions are READY or FAILED. A version that fails leaves the "
+					+ "serving version untouched.")
+	ModelDetails reload(@PathVariable String model) {
+		return ModelDetails.of(this.registry.reload(model));
+	}
+
+}

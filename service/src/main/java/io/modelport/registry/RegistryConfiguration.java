@@ -1,0 +1,49 @@
+package io.modelport.registry;
+
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.modelport.runtime.ModelLoader;
+import io.modelport.runtime.RuntimeProperties;
+import io.modelport.runtime.TaskAdapter;
+import io.modelport.store.ModelStore;
+import io.modelport.store.ModelStoreProperties;
+
+/**
+ * Wires the store, the loader and the registry with its health and metrics.
+ *
+ * @author Modelport Team
+ */
+@Configuration(proxyBeanMethods = false)
+class RegistryConfiguration {
+
+	@Bean
+	ModelStore modelStore(ModelStoreProperties properties) {
+		return new ModelStore(properties.location());
+	}
+
+	@Bean
+	ModelLoader modelLoader(List<TaskAdapter> adapters, RuntimeProperties properties) {
+		return new ModelLoader(adapters, properties);
+	}
+
+	@Bean
+	ModelRegistry modelRegistry(ModelStore store, ModelLoader loader, ModelStoreProperties properties,
+			MeterRegistry meters) {
+		return new ModelRegistry(store, loader, properties, meters);
+	}
+
+	@Bean("models")
+	ModelsHealthIndicator modelsHealthIndicator(ModelRegistry registry) {
+		return new ModelsHealthIndicator(registry);
+	}
+
+	@Bean
+	ModelRegistryMetrics modelRegistryMetrics(ModelRegistry registry) {
+		return new ModelRegistryMetrics(registry);
+	}
+
+}

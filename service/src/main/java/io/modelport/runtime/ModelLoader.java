@@ -1,0 +1,157 @@
+package io.modelport.runtime;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+
+import io.modelport.nn.ArchitectureCatalog;
+import io.modelport.store.ArtifactFormat;
+import io.modelport.store.Checksums;
+import io.modelport.store.InputSpec;
+import io.modelport.store.InvalidModelException;
+import io.modelport.store.ModelDescriptor;
+import io.modelport.store.Task;
+
+/**
+ * Loads a model version into the PyTorch engine: checks the artifacts' checksums,
+ * rebuilds the block (DJL parameters) or reads the TorchScript module, creates the
+ * predictor pool and warms the model up with one inference.
+ *
+ * @author Modelport Team
+ */
+public class ModelLoader {
+
+	private static final Pattern PARAMS_FILE = Pattern.compile("(.+)-(\\d{4})\\.params");
+
+	private final Map<Task, TaskAdapter> adapters;
+
+	private final RuntimeProperties properties;
+
+	private final Device device;
+
+	public ModelLoader(List<TaskAdapter> adapters, RuntimeProperties properties) {
+		this.adapters = adapters.stream().collect(Collectors.toMap(TaskAdapter::task, Function.identity()));
+		this.properties = properties;
+		this.device = DeviceSelector.select(properties.device());
+	}
+
+	/**
+	 * The device models are loaded on.
+	 * @return the device
+	 */
+	public Device device() {
+		return this.device;
+	}
+
+	/**
+	 * Loads and warms up a model version.
+	 * @param descriptor the version's descriptor
+	 * @return the loaded model, ready to serve
+	 * @throws InvalidModelException when the artifacts or descriptor are wrong, the
+	 * engine cannot load the weights, or the warm-up inference fails
+	 */
+	public LoadedModel load(ModelDescriptor descriptor) {
+		TaskAdapter adapter = this.adapters.get(descriptor.task());
+		if (adapter == null) {
+			throw new InvalidModelException("task " + descriptor.task().id() + " is not served by this version");
+		}
+		adapter.validate(descriptor);
+		Checksums.verify(descriptor);
+		Model model = Model.newInstance(descriptor.name() + "-" + descriptor.version(), this.device, "PyTorch");
+		LoadedModel loaded = null;
+		try {
+			loadWeights(model, descriptor);
+			loaded = new LoadedModel(descriptor, model, adapter.translator(descriptor), this.properties.workers(),
+					this.properties.predictorWait());
+			adapter.warmUp(loaded);
+			return loaded;
+		}
+		catch (Exception ex) {
+			if (loaded != null) {
+				loaded.close();
+			}
+			else {
+				model.close();
+			}
+			if (ex instanceof InvalidModelException invalid) {
+				throw invalid;
+			}
+			throw new InvalidModelException("cannot load " + descriptor.weights().file() + ": " + rootMessage(ex), ex);
+		}
+	}
+
+	private void loadWeights(Model model, ModelDescriptor descriptor) throws IOException, MalformedModelException {
+		String file = descriptor.weights().file();
+		if (descriptor.format() == ArtifactFormat.TORCHSCRIPT) {
+			if (!file.endsWith(".pt")) {
+				throw new InvalidModelException("a TorchScript artifact must end in .pt, was " + file);
+			}
+			model.load(descriptor.directory(), file.substring(0, file.length() - 3));
+			return;
+		}
+		Matcher matcher = PARAMS_FILE.matcher(file);
+		if (!matcher.matches()) {
+			throw new InvalidModelException("a DJL parameter artifact must be named <prefix>-NNNN.params, was " + file);
+		}
+		Block block = ArchitectureCatalog.build(descriptor.architecture());
+		Map<String, Shape> expected = expectedShapes(block, model, descriptor);
+		model.setBlock(block);
+		model.load(descriptor.directory(), matcher.group(1),
+				Map.of("epoch", Integer.toString(Integer.parseInt(matcher.group(2)))));
+		checkShapes(block, expected);
+	}
+
+	// DJL loads parameter arrays without comparing their shapes to the block's, so a
+	// descriptor whose hyperparameters disagree with the file could load and serve a
+	// different network. Initialising the block first gives the shapes to compare.
+	private static Map<String, Shape> expectedShapes(Block block, Model model, ModelDescriptor descriptor) {
+		Map<String, Shape> shapes = new LinkedHashMap<>();
+		if (descriptor.input() == null) {
+			return shapes;
+		}
+		InputSpec input = descriptor.input();
+		block.initialize(model.getNDManager(), DataType.FLOAT32,
+				new Shape(1, input.channels(), input.height(), input.width()));
+		for (Pair<String, Parameter> parameter : block.getParameters()) {
+			shapes.put(parameter.getKey(), parameter.getValue().getArray().getShape());
+		}
+		return shapes;
+	}
+
+	private static void checkShapes(Block block, Map<String, Shape> expected) {
+		for (Pair<String, Parameter> parameter : block.getParameters()) {
+			Shape want = expected.get(parameter.getKey());
+			Shape got = parameter.getValue().getArray().getShape();
+			if (want != null && !want.equals(got)) {
+				throw new InvalidModelException("parameter " + parameter.getKey() + " has shape " + want
+						+ " in the architecture but " + got + " in the file");
+			}
+		}
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+		// Engine messages can carry native stack traces; keep the first line.
+		int newline = message.indexOf('\n');
+		return (newline > 0) ? message.substring(0, newline) : message;
+	}
+
+}

@@ -1,0 +1,34 @@
+package io.modelport.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the model store is and how it is loaded ({@code modelport.store.*}).
+ *
+ * @param location the model store folder
+ * @param loadParallelism how many model versions load at the same time at startup
+ * @param requiredModels models readiness waits for, in addition to those whose
+ * {@code model.yaml} says {@code required: true}
+ * @param reloadTimeout how long a reload request waits for new versions to load
+ * @author Modelport Team
+ */
+@Validated
+@ConfigurationProperties("modelport.store")
+public record ModelStoreProperties(@DefaultValue("model-store") @NotNull Path location,
+		@DefaultValue("2") @Min(1) @Max(32) int loadParallelism, @DefaultValue List<String> requiredModels,
+		@DefaultValue("120s") Duration reloadTimeout) {
+
+	public ModelStoreProperties {
+		requiredModels = (requiredModels != null) ? List.copyOf(requiredModels) : List.of();
+	}
+
+}

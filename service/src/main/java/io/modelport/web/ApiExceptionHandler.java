@@ -1,0 +1,137 @@
+package io.modelport.web;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import io.modelport.imaging.InvalidImageException;
+import io.modelport.registry.ModelNotFoundException;
+import io.modelport.registry.ModelNotReadyException;
+import io.modelport.runtime.ModelBusyException;
+import io.modelport.runtime.ModelClosedException;
+
+/**
+ * The one place that turns exceptions into RFC 9457 {@code application/problem+json}.
+ * Spring MVC's own exceptions (unsupported media type, missing part, type mismatch, ...)
+ * get their standard status from the base class. Unexpected errors are logged with an id
+ * that the response carries; the response never carries a stack trace.
+ *
+ * @author Modelport Team
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Log log = LogFactory.getLog(ApiExceptionHandler.class);
+
+	@ExceptionHandler(ModelNotFoundException.class)
+	ResponseEntity<ProblemDetail> modelNotFound(ModelNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, ProblemTypes.MODEL_NOT_FOUND, "Model not found", ex.getMessage());
+	}
+
+	@ExceptionHandler(ModelNotReadyException.class)
+	ResponseEntity<ProblemDetail> modelNotReady(ModelNotReadyException ex) {
+		return retryLater(ProblemTypes.MODEL_NOT_READY, "Model not ready", ex.getMessage(), ex.retryAfter());
+	}
+
+	@ExceptionHandler(ModelClosedException.class)
+	ResponseEntity<ProblemDetail> modelClosed(ModelClosedException ex) {
+		return retryLater(ProblemTypes.MODEL_NOT_READY, "Model not ready", ex.getMessage(), Duration.ofSeconds(1));
+	}
+
+	@ExceptionHandler(ModelBusyException.class)
+	ResponseEntity<ProblemDetail> modelBusy(ModelBusyException ex) {
+		return retryLater(ProblemTypes.MODEL_BUSY, "Model busy", ex.getMessage(), Duration.ofSeconds(1));
+	}
+
+	@ExceptionHandler(InvalidImageException.class)
+	ResponseEntity<ProblemDetail> invalidImage(InvalidImageException ex) {
+		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_IMAGE, "Invalid image", ex.getMessage());
+	}
+
+	@ExceptionHandler(InvalidRequestException.class)
+	ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException ex) {
+		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request", ex.getMessage());
+	}
+
+	@ExceptionHandler(PayloadTooLargeException.class)
+	ResponseEntity<ProblemDetail> payloadTooLarge(PayloadTooLargeException ex) {
+		return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
+				ex.getMessage());
+	}
+
+	@ExceptionHandler(InferenceFailedException.class)
+	ResponseEntity<ProblemDetail> inferenceFailed(InferenceFailedException ex) {
+		return internal(ProblemTypes.INFERENCE_FAILED, "Inference failed", ex.getMessage(), ex);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		return internal(ProblemTypes.INTERNAL_ERROR, "Internal error", "an unexpected error occurred", ex);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof PayloadTooLargeException tooLarge) {
+				return new ResponseEntity<>(payloadTooLarge(tooLarge).getBody(), HttpStatus.CONTENT_TOO_LARGE);
+			}
+		}
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"the request body is not readable: malformed JSON or wrong field types");
+		body.setType(ProblemTypes.INVALID_REQUEST);
+		body.setTitle("Invalid request");
+		return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+				"the upload is larger than the limit of " + ex.getMaxUploadSize() + " bytes");
+		body.setType(ProblemTypes.PAYLOAD_TOO_LARGE);
+		body.setTitle("Payload too large");
+		return handleExceptionInternal(ex, body, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+	}
+
+	private static ResponseEntity<ProblemDetail> retryLater(URI type, String title, String detail, Duration after) {
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+		body.setType(type);
+		body.setTitle(title);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, after.toSeconds())))
+			.body(body);
+	}
+
+	private static ResponseEntity<ProblemDetail> internal(URI type, String title, String detail, Exception ex) {
+		String id = UUID.randomUUID().toString();
+		log.error("Request failed, error id " + id, ex);
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, detail);
+		body.setType(type);
+		body.setTitle(title);
+		body.setProperty("errorId", id);
+		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(body);
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail) {
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+		body.setType(type);
+		body.setTitle(title);
+		return ResponseEntity.status(status).body(body);
+	}
+
+}

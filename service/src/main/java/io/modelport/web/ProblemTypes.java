@@ -1,0 +1,44 @@
+package io.modelport.web;
+
+import java.net.URI;
+
+/**
+ * The {@code type} URIs of Modelport's problem details, one per kind of failure, so
+ * clients can branch on them instead of parsing messages.
+ *
+ * @author Modelport Team
+ */
+public final class ProblemTypes {
+
+	/** The model or version does not exist. */
+	public static final URI MODEL_NOT_FOUND = of("model-not-found");
+
+	/** The model exists but is loading or failed to load. */
+	public static final URI MODEL_NOT_READY = of("model-not-ready");
+
+	/** Every worker of the model is busy. */
+	public static final URI MODEL_BUSY = of("model-busy");
+
+	/** The image could not be decoded or is too large. */
+	public static final URI INVALID_IMAGE = of("invalid-image");
+
+	/** A parameter or field is invalid. */
+	public static final URI INVALID_REQUEST = of("invalid-request");
+
+	/** The request body is over the size limit. */
+	public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
+
+	/** The engine failed on a valid request. */
+	public static final URI INFERENCE_FAILED = of("inference-failed");
+
+	/** An unexpected error. */
+	public static final URI INTERNAL_ERROR = of("internal-error");
+
+	private ProblemTypes() {
+	}
+
+	private static URI of(String slug) {
+		return URI.create("urn:modelport:problem:" + slug);
+	}
+
+}

@@ -1,0 +1,95 @@
+package io.modelport;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import io.modelport.classification.ClassifierTaskAdapter;
+import io.modelport.imaging.ImagePreprocessor;
+import io.modelport.runtime.LoadedModel;
+import io.modelport.runtime.ModelLoader;
+import io.modelport.runtime.RuntimeProperties;
+import io.modelport.store.ModelDescriptor;
+import io.modelport.store.ModelStore;
+import io.modelport.store.StoredModel;
+import io.modelport.training.FashionMnist;
+import io.modelport.training.ImageSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Checks the models shipped in the repository's {@code model-store/}: each loads, and the
+ * accuracy written in the classifier's descriptor is what the serving path really
+ * measures on the Fashion-MNIST test split (when the data set is installed; CI installs
+ * it and sets {@code modelport.datasets.required=true} so the check cannot be skipped).
+ *
+ * @author Modelport Team
+ */
+class ShippedModelsTests {
+
+	private static final Path STORE = Path.of(System.getProperty("modelport.repository", ".."), "model-store");
+
+	private final ModelLoader loader = new ModelLoader(List.of(new ClassifierTaskAdapter()),
+			new RuntimeProperties("cpu", 1, Duration.ofSeconds(5)));
+
+	@Test
+	void everyShippedModelLoads() {
+		List<StoredModel> models = new ModelStore(STORE).scan();
+		assertThat(models).extracting(StoredModel::name).contains("fashion-mnist");
+		for (StoredModel model : models) {
+			for (int version : model.versions().keySet()) {
+				try (LoadedModel loaded = this.loader.load(model.descriptor(version))) {
+					assertThat(loaded.descriptor().provenance()).containsKeys("trainedBy", "quality");
+				}
+			}
+		}
+	}
+
+	@Test
+	void fashionMnistAccuracyIsMeasuredAndMatchesItsDescriptor() throws Exception {
+		StoredModel stored = new ModelStore(STORE).find("fashion-mnist").orElseThrow();
+		ModelDescriptor descriptor = stored.descriptor(stored.versions().lastKey());
+		double claimed = ((Number) ((Map<?, ?>) descriptor.provenance().get("quality")).get("testAccuracy"))
+			.doubleValue();
+		assertThat(claimed).isGreaterThanOrEqualTo(0.91);
+		boolean required = Boolean.getBoolean("modelport.datasets.required");
+		Assumptions.assumeTrue(required || Files.isDirectory(FashionMnist.DEBIAN_LOCATION),
+				"Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist); skipping the re-measurement");
+		ImageSet test = FashionMnist.test(FashionMnist.DEBIAN_LOCATION, 0);
+		int correct = 0;
+		try (LoadedModel model = this.loader.load(descriptor)) {
+			for (int i = 0; i < test.count(); i++) {
+				float[] probabilities = model.predict(ImagePreprocessor.toTensor(image(test, i), descriptor.input()));
+				correct += (argMax(probabilities) == test.labels()[i]) ? 1 : 0;
+			}
+		}
+		assertThat((double) correct / test.count()).isCloseTo(claimed, within(0.0015));
+	}
+
+	private static BufferedImage image(ImageSet set, int index) throws IOException {
+		BufferedImage image = new BufferedImage(set.cols(), set.rows(), BufferedImage.TYPE_BYTE_GRAY);
+		for (int r = 0; r < set.rows(); r++) {
+			for (int c = 0; c < set.cols(); c++) {
+				image.getRaster().setSample(c, r, 0, set.pixel(index, r, c));
+			}
+		}
+		return image;
+	}
+
+	private static int argMax(float[] values) {
+		int best = 0;
+		for (int i = 1; i < values.length; i++) {
+			best = (values[i] > values[best]) ? i : best;
+		}
+		return best;
+	}
+
+}

@@ -1,0 +1,161 @@
+package io.modelport.registry;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.health.contributor.Status;
+
+import io.modelport.Fixtures;
+import io.modelport.classification.ClassifierTaskAdapter;
+import io.modelport.runtime.LoadedModel;
+import io.modelport.runtime.ModelLoader;
+import io.modelport.runtime.RuntimeProperties;
+import io.modelport.store.DescriptorParser;
+import io.modelport.store.ModelStore;
+import io.modelport.store.ModelStoreProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Loads real (tiny) models from a temporary store, next to broken ones.
+ *
+ * @author Modelport Team
+ */
+class ModelRegistryTests {
+
+	@TempDir
+	Path store;
+
+	private ModelRegistry registry;
+
+	@AfterEach
+	void stop() {
+		if (this.registry != null) {
+			this.registry.stop();
+		}
+	}
+
+	@Test
+	void brokenModelsFailWithAReasonAndNeverStopTheOthers() throws IOException {
+		Fixtures.copyTinyModel(this.store, "good", 1);
+		Path tampered = Fixtures.copyTinyModel(this.store, "tampered", 1);
+		Files.write(Fixtures.paramsFile(tampered), new byte[] { 1, 2, 3 });
+		Path yaml = Fixtures.copyTinyModel(this.store, "bad-yaml", 1);
+		Files.writeString(yaml.resolve(DescriptorParser.FILE_NAME), "task: [unclosed");
+		Path arch = Fixtures.copyTinyModel(this.store, "wrong-architecture", 1);
+		Path descriptor = arch.resolve(DescriptorParser.FILE_NAME);
+		Files.writeString(descriptor, Files.readString(descriptor).replaceFirst("dense: \\d+", "dense: 64"));
+		Path stages = Fixtures.copyTinyModel(this.store, "wrong-stages", 1).resolve(DescriptorParser.FILE_NAME);
+		Files.writeString(stages, Files.readString(stages).replace("    - 16\n", "    - 16\n    - 32\n"));
+
+		start(List.of());
+
+		assertThat(state("good", 1)).isEqualTo(ModelState.READY);
+		assertThat(this.registry.resolve("good", null).descriptor().version()).isEqualTo(1);
+		assertFailed("tampered", "checksum mismatch");
+		assertFailed("bad-yaml", "invalid descriptor.yaml");
+		assertFailed("wrong-architecture", "has shape (64, 784) in the architecture but (32, 784) in the file");
+		assertFailed("wrong-stages", "cannot load");
+		assertThatExceptionOfType(ModelNotReadyException.class).isThrownBy(() -> this.registry.resolve("tampered", 1))
+			.withMessageContaining("failed to load");
+		assertThatExceptionOfType(ModelNotFoundException.class).isThrownBy(() -> this.registry.resolve("absent", null));
+		assertThatExceptionOfType(ModelNotFoundException.class).isThrownBy(() -> this.registry.resolve("good", 9));
+	}
+
+	@Test
+	void aFailedNewerVersionLeavesTheServingVersionInPlace() throws IOException {
+		Fixtures.copyTinyModel(this.store, "m", 1);
+		start(List.of());
+		LoadedModel serving = this.registry.resolve("m", null);
+
+		Path v2 = Fixtures.copyTinyModel(this.store, "m", 2);
+		Files.write(Fixtures.paramsFile(v2), new byte[] { 0 });
+		RegisteredModel reloaded = this.registry.reload("m");
+
+		assertThat(reloaded.version(2).state()).isEqualTo(ModelState.FAILED);
+		assertThat(reloaded.defaultVersion().version()).isEqualTo(1);
+		assertThat(this.registry.resolve("m", null)).isSameAs(serving);
+	}
+
+	@Test
+	void reloadAddsNewVersionsAndDropsRemovedOnes() throws IOException {
+		Fixtures.copyTinyModel(this.store, "m", 1);
+		start(List.of());
+		Fixtures.copyTinyModel(this.store, "m", 2);
+
+		assertThat(this.registry.reload("m").defaultVersion().version()).isEqualTo(2);
+		assertThat(state("m", 2)).isEqualTo(ModelState.READY);
+
+		deleteTree(this.store.resolve("m/2"));
+		RegisteredModel reloaded = this.registry.reload("m");
+		assertThat(reloaded.versions()).extracting(ModelVersion::version).containsExactly(1);
+		assertThat(reloaded.defaultVersion().version()).isEqualTo(1);
+	}
+
+	@Test
+	void aPinnedDefaultVersionWins() throws IOException {
+		Fixtures.copyTinyModel(this.store, "m", 1);
+		Fixtures.copyTinyModel(this.store, "m", 2);
+		Files.writeString(this.store.resolve("m/model.yaml"), "defaultVersion: 1\n");
+		start(List.of());
+		assertThat(this.registry.resolve("m", null).descriptor().version()).isEqualTo(1);
+		assertThat(this.registry.resolve("m", 2).descriptor().version()).isEqualTo(2);
+	}
+
+	@Test
+	void readinessWaitsForRequiredModelsOnly() throws IOException {
+		Fixtures.copyTinyModel(this.store, "good", 1);
+		Path broken = Fixtures.copyTinyModel(this.store, "optional-broken", 1);
+		Files.write(Fixtures.paramsFile(broken), new byte[] { 0 });
+		start(List.of());
+		assertThat(new ModelsHealthIndicator(this.registry).health().getStatus()).isEqualTo(Status.UP);
+		this.registry.stop();
+
+		this.registry = null;
+		start(List.of("optional-broken"));
+		assertThat(new ModelsHealthIndicator(this.registry).health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+	}
+
+	@Test
+	void reloadOfAnUnknownFolderIsNotFound() {
+		start(List.of());
+		assertThatExceptionOfType(ModelNotFoundException.class).isThrownBy(() -> this.registry.reload("ghost"));
+		assertThatExceptionOfType(ModelNotFoundException.class).isThrownBy(() -> this.registry.reload("../x"));
+	}
+
+	private void start(List<String> required) {
+		ModelStoreProperties properties = new ModelStoreProperties(this.store, 2, required, Duration.ofSeconds(60));
+		ModelLoader loader = new ModelLoader(List.of(new ClassifierTaskAdapter()),
+				new RuntimeProperties("cpu", 1, Duration.ofSeconds(5)));
+		this.registry = new ModelRegistry(new ModelStore(this.store), loader, properties, new SimpleMeterRegistry());
+		this.registry.start();
+		assertThat(this.registry.awaitLoaded(Duration.ofSeconds(60))).isTrue();
+	}
+
+	private ModelState state(String model, int version) {
+		return this.registry.find(model).version(version).state();
+	}
+
+	private void assertFailed(String model, String reason) {
+		ModelVersion version = this.registry.find(model).version(1);
+		assertThat(version.state()).isEqualTo(ModelState.FAILED);
+		assertThat(version.failureReason()).contains(reason);
+	}
+
+	private static void deleteTree(Path folder) throws IOException {
+		try (var paths = Files.walk(folder)) {
+			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
+}
