@@ -1,5 +1,7 @@
 package io.modelport.store;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,7 +17,8 @@ public record Architecture(String name, Map<String, Object> parameters) {
 		if (name == null || name.isBlank()) {
 			throw new IllegalArgumentException("architecture name must not be blank");
 		}
-		parameters = (parameters != null) ? Map.copyOf(parameters) : Map.of();
+		// Keep the written order, so descriptors stay readable.
+		parameters = (parameters != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(parameters)) : Map.of();
 	}
 
 }

@@ -1,6 +1,8 @@
 package io.modelport.store;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,8 +44,9 @@ public record ModelDescriptor(String name, int version, Task task, ArtifactForma
 			throw new IllegalArgumentException("at least one artifact is required");
 		}
 		labels = (labels != null) ? List.copyOf(labels) : List.of();
-		parameters = (parameters != null) ? Map.copyOf(parameters) : Map.of();
-		provenance = (provenance != null) ? Map.copyOf(provenance) : Map.of();
+		// Keep the written order, so descriptors stay readable.
+		parameters = (parameters != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(parameters)) : Map.of();
+		provenance = (provenance != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(provenance)) : Map.of();
 	}
 
 	/**
