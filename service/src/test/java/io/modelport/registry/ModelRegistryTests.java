@@ -1,10 +1,14 @@
 package io.modelport.registry;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+
+import javax.imageio.ImageIO;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -14,9 +18,11 @@ import org.springframework.boot.health.contributor.Status;
 
 import io.modelport.Fixtures;
 import io.modelport.classification.ClassifierTaskAdapter;
+import io.modelport.imaging.ImagePreprocessor;
 import io.modelport.runtime.LoadedModel;
 import io.modelport.runtime.ModelLoader;
 import io.modelport.runtime.RuntimeProperties;
+import io.modelport.store.ArtifactFormat;
 import io.modelport.store.DescriptorParser;
 import io.modelport.store.ModelStore;
 import io.modelport.store.ModelStoreProperties;
@@ -122,6 +128,21 @@ class ModelRegistryTests {
 		this.registry = null;
 		start(List.of("optional-broken"));
 		assertThat(new ModelsHealthIndicator(this.registry).health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+	}
+
+	@Test
+	void servesATorchScriptModelFromADjlServingFolder() throws Exception {
+		Fixtures.copyTree(Path.of("src/test/resources/djl-serving/torch-fashion"), this.store.resolve("torch-fashion"));
+		start(List.of());
+		LoadedModel model = this.registry.resolve("torch-fashion", null);
+		assertThat(model.descriptor().format()).isEqualTo(ArtifactFormat.TORCHSCRIPT);
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(Fixtures.image("trouser.png")));
+		float[] probabilities = model.predict(ImagePreprocessor.toTensor(image, model.descriptor().input()));
+		int best = 0;
+		for (int i = 1; i < probabilities.length; i++) {
+			best = (probabilities[i] > probabilities[best]) ? i : best;
+		}
+		assertThat(model.descriptor().labels().get(best)).isEqualTo("Trouser");
 	}
 
 	@Test
