@@ -1,8 +1,12 @@
 package io.modelport;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+import io.modelport.training.TrainingWorker;
 
 /**
  * Modelport: serves DJL/PyTorch models from a model store over REST.
@@ -17,6 +21,12 @@ public class ModelportApplication {
 		// DJL reads these once, when the engine loads: never download at run time, and
 		// keep inter-op threads from multiplying with the worker threads.
 		defaultProperty("ai.djl.offline", "true");
+		if (args.length > 0 && TrainingWorker.MODE.equals(args[0])) {
+			// The same jar trains in a separate process, without Spring: see
+			// ProcessJobRunner.
+			TrainingWorker.main(Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
 		defaultProperty("ai.djl.pytorch.num_interop_threads", "1");
 		SpringApplication.run(ModelportApplication.class, args);
 	}

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import java.util.stream.Stream;
+
+import io.modelport.training.ImageSet;
 
 /**
  * The committed test fixtures: a tiny Fashion-MNIST classifier trained by this project's
@@ -84,6 +87,72 @@ public final class Fixtures {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * 28×28 images of three noisy classes: a block top-left, a block bottom-right, a
+	 * horizontal bar.
+	 */
+	public static ImageSet shapes(int count, Random random) {
+		byte[] pixels = new byte[count * 28 * 28];
+		int[] labels = new int[count];
+		for (int i = 0; i < count; i++) {
+			int label = i % 3;
+			labels[i] = label;
+			for (int r = 0; r < 28; r++) {
+				for (int c = 0; c < 28; c++) {
+					boolean on = switch (label) {
+						case 0 -> r < 12 && c < 12;
+						case 1 -> r >= 16 && c >= 16;
+						default -> r >= 12 && r < 16;
+					};
+					int value = (on ? 200 : 0) + random.nextInt(40);
+					pixels[(i * 28 + r) * 28 + c] = (byte) value;
+				}
+			}
+		}
+		return new ImageSet(count, 28, 28, pixels, labels);
+	}
+
+	/**
+	 * A zip of IDX files (the {@code idx} data set kind) holding synthetic shapes.
+	 * @param train the number of training images
+	 * @param test the number of test images
+	 * @return the zip bytes
+	 */
+	public static byte[] shapesIdxZip(int train, int test) {
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+			writeIdx(zip, "train", shapes(train, new java.util.Random(11)));
+			writeIdx(zip, "t10k", shapes(test, new java.util.Random(12)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
+	private static void writeIdx(java.util.zip.ZipOutputStream zip, String prefix, ImageSet set) throws IOException {
+		java.io.ByteArrayOutputStream images = new java.io.ByteArrayOutputStream();
+		java.io.DataOutputStream out = new java.io.DataOutputStream(images);
+		out.writeInt(0x803);
+		out.writeInt(set.count());
+		out.writeInt(set.rows());
+		out.writeInt(set.cols());
+		out.write(set.pixels());
+		zip.putNextEntry(new java.util.zip.ZipEntry(prefix + "-images-idx3-ubyte"));
+		zip.write(images.toByteArray());
+		zip.closeEntry();
+		java.io.ByteArrayOutputStream labels = new java.io.ByteArrayOutputStream();
+		out = new java.io.DataOutputStream(labels);
+		out.writeInt(0x801);
+		out.writeInt(set.count());
+		for (int label : set.labels()) {
+			out.write(label);
+		}
+		zip.putNextEntry(new java.util.zip.ZipEntry(prefix + "-labels-idx1-ubyte"));
+		zip.write(labels.toByteArray());
+		zip.closeEntry();
 	}
 
 	/**

@@ -15,7 +15,9 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.modelport.web.ApiProperties;
 import io.modelport.web.InvalidRequestException;
+import io.modelport.web.PayloadTooLargeException;
 
 /**
  * {@code POST /api/v1/models/{model}/classify} in three input forms: a multipart
@@ -30,8 +32,11 @@ class ClassificationController {
 
 	private final ClassificationService service;
 
-	ClassificationController(ClassificationService service) {
+	private final ApiProperties limits;
+
+	ClassificationController(ClassificationService service, ApiProperties limits) {
 		this.service = service;
+		this.limits = limits;
 	}
 
 	@PostMapping(path = "/classify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -39,6 +44,11 @@ class ClassificationController {
 	ClassificationResponse classifyMultipart(@PathVariable String model, @RequestPart("image") MultipartFile image,
 			@RequestParam(required = false) Integer topK, @RequestParam(required = false) Integer version)
 			throws IOException {
+		// Multipart parsing allows large data set uploads; an image is held to the API limit.
+		if (image.getSize() > this.limits.maxRequestSize().toBytes()) {
+			throw new PayloadTooLargeException("the image has " + image.getSize() + " bytes, the limit is "
+					+ this.limits.maxRequestSize().toBytes());
+		}
 		return this.service.classify(model, version, image.getBytes(), topK);
 	}
 

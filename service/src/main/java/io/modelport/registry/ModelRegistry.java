@@ -1,5 +1,7 @@
 package io.modelport.registry;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +25,7 @@ import org.springframework.context.SmartLifecycle;
 import io.modelport.runtime.LoadedModel;
 import io.modelport.runtime.ModelLoader;
 import io.modelport.store.ModelDescriptor;
+import io.modelport.store.ModelSettings;
 import io.modelport.store.ModelStore;
 import io.modelport.store.ModelStoreProperties;
 import io.modelport.store.StoredModel;
@@ -96,6 +99,12 @@ public class ModelRegistry implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	// Start before the web server and the training scheduler, stop after them.
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
 	}
 
 	/**
@@ -173,6 +182,37 @@ public class ModelRegistry implements SmartLifecycle {
 			logger.warn("Reload of " + name + " did not finish in " + this.properties.reloadTimeout());
 		}
 		return find(name);
+	}
+
+	/**
+	 * Makes a READY version the model's default, persistently (pinned in
+	 * {@code model.yaml}).
+	 * @param name the model name
+	 * @param version the version
+	 * @return the model after the change
+	 * @throws ModelNotFoundException when the model or version does not exist
+	 * @throws ModelNotReadyException when the version is not READY
+	 */
+	public synchronized RegisteredModel promote(String name, int version) {
+		RegisteredModel model = find(name);
+		ModelVersion target = model.version(version);
+		if (target == null) {
+			throw new ModelNotFoundException("model '" + name + "' has no version " + version);
+		}
+		if (target.state() != ModelState.READY) {
+			throw new ModelNotReadyException(
+					"model '" + name + "' version " + version + " is " + target.state() + " and cannot be promoted",
+					FAILED_RETRY);
+		}
+		try {
+			ModelSettings.writeDefaultVersion(this.store.location().resolve(name), version);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write the settings of model '" + name + "'", ex);
+		}
+		this.store.find(name).ifPresent((stored) -> model.settings(stored.settings()));
+		logger.info("Model " + name + " now serves version " + version + " by default");
+		return model;
 	}
 
 	/**

@@ -38,6 +38,12 @@ class ModelsController {
 		return ModelDetails.of(this.registry.find(model));
 	}
 
+	@PostMapping("/{model}/versions/{version}/promote")
+	@Operation(summary = "Make a READY version the default version (persisted in model.yaml)")
+	ModelDetails promote(@PathVariable String model, @PathVariable int version) {
+		return ModelDetails.of(this.registry.promote(model, version));
+	}
+
 	@PostMapping("/{model}/reload")
 	@Operation(summary = "Load versions added on disk, retry failed ones, unload removed ones",
 			description = "Waits until the new versions are READY or FAILED. A version that fails leaves the "

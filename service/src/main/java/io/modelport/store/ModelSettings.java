@@ -26,6 +26,34 @@ public record ModelSettings(Integer defaultVersion, boolean required, String des
 	public static final ModelSettings DEFAULTS = new ModelSettings(null, false, null);
 
 	/**
+	 * Pins the default version in a model folder's {@code model.yaml}, keeping its other
+	 * settings. The file is replaced in one step.
+	 * @param modelDirectory the model folder
+	 * @param version the version to serve by default
+	 * @throws IOException when the file cannot be written
+	 */
+	public static void writeDefaultVersion(Path modelDirectory, int version) throws IOException {
+		Path file = modelDirectory.resolve(FILE_NAME);
+		Map<String, Object> values = new java.util.LinkedHashMap<>();
+		if (Files.isRegularFile(file)) {
+			try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+				Object root = DescriptorParser.yaml().load(reader);
+				if (root instanceof Map<?, ?> map) {
+					map.forEach((key, value) -> values.put(String.valueOf(key), value));
+				}
+			}
+		}
+		values.put("defaultVersion", version);
+		org.yaml.snakeyaml.DumperOptions options = new org.yaml.snakeyaml.DumperOptions();
+		options.setDefaultFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
+		Path temporary = modelDirectory.resolve(FILE_NAME + ".tmp");
+		Files.writeString(temporary, "# Model-level settings (see README.md, \"Model store\").\n"
+				+ new org.yaml.snakeyaml.Yaml(options).dump(values), StandardCharsets.UTF_8);
+		Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+				java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	/**
 	 * Reads the settings of a model folder.
 	 * @param modelDirectory the model folder
 	 * @return the settings, {@link #DEFAULTS} when the file is absent

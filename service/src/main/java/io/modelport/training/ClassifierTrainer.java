@@ -1,14 +1,18 @@
 package io.modelport.training;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 
 import ai.djl.Device;
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -27,13 +31,17 @@ import io.modelport.store.InputSpec;
 
 /**
  * Trains a {@link ConvClassifier} on grayscale images with a hand-written mini-batch
- * loop: Adam with exponential learning-rate decay and L2 weight decay, optional flip and
- * shift augmentation, a dev split for choosing the best epoch, and a final evaluation of
- * the chosen weights on the test split through the inference path.
+ * loop: the configured optimizer and learning-rate schedule, L2 weight decay, gradient
+ * clipping, optional flip and shift augmentation, a dev split that picks the best epoch
+ * and drives early stopping, a checkpoint after every epoch (a rerun in the same work
+ * folder resumes from it), and a final evaluation of the best weights on the test split
+ * in inference mode.
  *
  * @author Modelport Team
  */
 public class ClassifierTrainer {
+
+	private static final String BEST_PREFIX = "classifier";
 
 	private final ConvClassifier architecture;
 
@@ -41,67 +49,80 @@ public class ClassifierTrainer {
 
 	private final Device device;
 
+	/**
+	 * Creates a trainer.
+	 * @param architecture the network
+	 * @param settings the settings; unset values take their defaults
+	 * @param device where to train
+	 */
 	public ClassifierTrainer(ConvClassifier architecture, TrainingSettings settings, Device device) {
 		this.architecture = architecture;
-		this.settings = settings;
+		this.settings = settings.withDefaults();
 		this.device = device;
 	}
 
 	/**
 	 * Trains, keeps the weights of the epoch with the best dev accuracy and evaluates
 	 * them.
-	 * @param train the training images (the dev split is carved out of them)
-	 * @param test the test images
-	 * @param workDir a folder for the per-epoch parameter files
+	 * @param data the train, dev and test splits
+	 * @param workDir the folder for checkpoints and the best weights; a checkpoint found
+	 * there is resumed
 	 * @param progress receives each epoch's result as it finishes
 	 * @return the report, with the chosen parameter file
-	 * @throws IOException when parameters cannot be saved
+	 * @throws IOException when parameters cannot be saved or a checkpoint cannot be read
 	 */
-	public TrainingReport train(ImageSet train, ImageSet test, Path workDir, Consumer<EpochResult> progress)
-			throws IOException {
-		Engine.getEngine("PyTorch").setRandomSeed((int) this.settings.seed());
-		Random random = new Random(this.settings.seed());
-		int[] order = shuffled(train.count(), random);
-		int devSize = Math.min(this.settings.devSize(), train.count() / 5);
-		ImageSet dev = train.select(java.util.Arrays.copyOfRange(order, 0, devSize));
-		ImageSet fit = train.select(java.util.Arrays.copyOfRange(order, devSize, order.length));
+	public TrainingReport train(DataSplits data, Path workDir, Consumer<EpochResult> progress) throws IOException {
+		Engine.getEngine("PyTorch").setRandomSeed((int) (long) this.settings.seed());
+		ImageSet fit = data.train();
 		float[] stats = fit.meanAndStd();
 		InputSpec input = new InputSpec(fit.cols(), fit.rows(), 1, 255f, new float[] { stats[0] },
-				new float[] { stats[1] });
+				new float[] { Math.max(stats[1], 1e-6f) });
 		Files.createDirectories(workDir);
-		List<EpochResult> history = new ArrayList<>();
-		int bestEpoch = 0;
-		double bestDev = -1;
+		Checkpoint resume = Checkpoint.read(workDir);
+		List<EpochResult> history = new ArrayList<>((resume != null) ? resume.history() : List.of());
+		int bestEpoch = (resume != null) ? resume.bestEpoch() : 0;
+		double bestDev = (resume != null) ? resume.bestDevAccuracy() : -1;
+		int firstEpoch = (resume != null) ? resume.epoch() + 1 : 1;
+		int stepsPerEpoch = (fit.count() + this.settings.batchSize() - 1) / this.settings.batchSize();
 		long started = System.nanoTime();
 		try (Model model = Model.newInstance("classifier", this.device, "PyTorch")) {
 			model.setBlock(this.architecture.build());
-			int stepsPerEpoch = (fit.count() + this.settings.batchSize() - 1) / this.settings.batchSize();
-			try (Trainer trainer = model.newTrainer(config(stepsPerEpoch))) {
+			try (Trainer trainer = model.newTrainer(config(stepsPerEpoch, firstEpoch))) {
 				trainer.initialize(new Shape(1, 1, fit.rows(), fit.cols()));
-				for (int epoch = 1; epoch <= this.settings.epochs(); epoch++) {
-					long epochStart = System.nanoTime();
-					double loss = trainEpoch(trainer, fit, input, random);
-					double devAccuracy = Evaluation
-						.of(this.architecture.classes(), dev.labels(), predict(trainer, dev, input))
-						.accuracy();
-					EpochResult result = new EpochResult(epoch, loss, devAccuracy,
-							(System.nanoTime() - epochStart) / 1e9);
+				if (resume != null) {
+					try (DataInputStream in = new DataInputStream(
+							Files.newInputStream(workDir.resolve(Checkpoint.PARAMS_FILE)))) {
+						model.getBlock().loadParameters(trainer.getManager(), in);
+					}
+					catch (MalformedModelException ex) {
+						throw new IOException("the checkpoint does not match the architecture", ex);
+					}
+				}
+				for (int epoch = firstEpoch; epoch <= this.settings.epochs(); epoch++) {
+					EpochResult result = runEpoch(trainer, data, input, epoch);
 					history.add(result);
-					progress.accept(result);
-					if (devAccuracy > bestDev) {
-						bestDev = devAccuracy;
+					if (result.devAccuracy() > bestDev) {
+						bestDev = result.devAccuracy();
 						bestEpoch = epoch;
 						model.setProperty("Epoch", Integer.toString(epoch));
-						model.save(workDir, "classifier");
+						model.save(workDir, BEST_PREFIX);
+					}
+					saveCheckpoint(model, workDir, new Checkpoint(epoch, history, bestEpoch, bestDev));
+					progress.accept(result);
+					if (this.settings.earlyStoppingPatience() > 0
+							&& epoch - bestEpoch >= this.settings.earlyStoppingPatience()) {
+						break;
 					}
 				}
 			}
 		}
 		double trainSeconds = (System.nanoTime() - started) / 1e9;
-		Path best = workDir.resolve(String.format("classifier-%04d.params", bestEpoch));
-		Evaluation evaluation = evaluate(best, test, input);
-		return new TrainingReport(best, input, history, bestEpoch, bestDev, evaluation, fit.count(), dev.count(),
-				trainSeconds);
+		Path best = workDir.resolve(String.format("%s-%04d.params", BEST_PREFIX, bestEpoch));
+		Predictions test = evaluate(best, data.test(), input);
+		Double auc = (this.architecture.classes() == 2) ? Evaluation.rocAuc(test.positiveScores(), data.test().labels())
+				: null;
+		return new TrainingReport(best, input, history, bestEpoch, bestDev, test.evaluation(), auc, fit.count(),
+				data.dev().count(), trainSeconds);
 	}
 
 	/**
@@ -110,54 +131,85 @@ public class ClassifierTrainer {
 	 * @param parameters the parameter file
 	 * @param images the images
 	 * @param input the normalisation to apply
-	 * @return the evaluation
+	 * @return the predictions
 	 * @throws IOException when the parameters cannot be loaded
 	 */
-	public Evaluation evaluate(Path parameters, ImageSet images, InputSpec input) throws IOException {
+	public Predictions evaluate(Path parameters, ImageSet images, InputSpec input) throws IOException {
 		try (Model model = Model.newInstance("classifier", this.device, "PyTorch")) {
 			model.setBlock(this.architecture.build());
 			String file = parameters.getFileName().toString();
 			try {
 				model.load(parameters.getParent(), file.substring(0, file.lastIndexOf('-')));
 			}
-			catch (ai.djl.MalformedModelException ex) {
+			catch (MalformedModelException ex) {
 				throw new IOException("cannot load " + file, ex);
 			}
 			try (Trainer evaluator = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()))) {
-				return Evaluation.of(this.architecture.classes(), images.labels(), predict(evaluator, images, input));
+				Predictions predictions = predict(evaluator, images, input);
+				return predictions;
 			}
 		}
 	}
 
-	private DefaultTrainingConfig config(int stepsPerEpoch) {
-		float base = this.settings.learningRate();
-		double decay = this.settings.decay();
-		// Tracker is called with the update count; decaying per epoch keeps the schedule
-		// independent of the batch size (ml-spec §1.11, exponential form).
-		Tracker schedule = (update) -> (float) (base * Math.pow(decay, (double) update / stepsPerEpoch));
-		return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(
-				Optimizer.adam().optLearningRateTracker(schedule).optWeightDecays(this.settings.weightDecay()).build())
+	private DefaultTrainingConfig config(int stepsPerEpoch, int firstEpoch) {
+		OptimizerSettings o = this.settings.optimizer();
+		ScheduleSettings schedule = this.settings.schedule();
+		double base = o.learningRate();
+		// The tracker sees the optimizer's update count, which continues from the first
+		// epoch's updates after a resume (optBeginNumUpdate).
+		Tracker tracker = (update) -> (float) schedule.rate(base, (double) update / stepsPerEpoch);
+		int begin = (firstEpoch - 1) * stepsPerEpoch;
+		float decay = (float) (double) this.settings.weightDecay();
+		float clip = (float) (double) this.settings.gradientClip();
+		Optimizer optimizer = switch (o.type()) {
+			case "sgd", "momentum" -> {
+				var builder = Optimizer.sgd()
+					.setLearningRateTracker(tracker)
+					.optWeightDecays(decay)
+					.optBeginNumUpdate(begin);
+				if ("momentum".equals(o.type())) {
+					builder.optMomentum((float) (double) o.momentum());
+				}
+				yield ((clip > 0) ? builder.optClipGrad(clip) : builder).build();
+			}
+			default -> {
+				var builder = Optimizer.adam()
+					.optLearningRateTracker(tracker)
+					.optBeta1((float) (double) o.beta1())
+					.optBeta2((float) (double) o.beta2())
+					.optEpsilon((float) (double) o.epsilon())
+					.optWeightDecays(decay)
+					.optBeginNumUpdate(begin);
+				yield ((clip > 0) ? builder.optClipGrad(clip) : builder).build();
+			}
+		};
+		return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer)
 			.optDevices(new Device[] { this.device });
 	}
 
-	private double trainEpoch(Trainer trainer, ImageSet fit, InputSpec input, Random random) {
-		int[] order = shuffled(fit.count(), random);
+	private EpochResult runEpoch(Trainer trainer, DataSplits data, InputSpec input, int epoch) {
+		ImageSet fit = data.train();
+		// A random stream per epoch makes shuffling and augmentation the same whether or
+		// not
+		// the run was resumed.
+		Random random = new Random(this.settings.seed() * 1_000_003L + epoch);
+		int[] order = DataSplits.shuffled(fit.count(), random);
 		int batchSize = this.settings.batchSize();
+		long start = System.nanoTime();
 		double lossSum = 0;
 		int batches = 0;
-		for (int start = 0; start < order.length; start += batchSize) {
-			int size = Math.min(batchSize, order.length - start);
-			float[] data = new float[size * fit.rows() * fit.cols()];
+		for (int from = 0; from < order.length; from += batchSize) {
+			int size = Math.min(batchSize, order.length - from);
+			float[] pixels = new float[size * fit.rows() * fit.cols()];
 			float[] labels = new float[size];
 			for (int i = 0; i < size; i++) {
-				int image = order[start + i];
-				writeImage(fit, image, input, data, i, random);
-				labels[i] = fit.labels()[image];
+				writeImage(fit, order[from + i], input, pixels, i, random);
+				labels[i] = fit.labels()[order[from + i]];
 			}
 			// Each batch's arrays live in their own scope and are freed right after the
 			// step.
 			try (NDManager scope = trainer.getManager().newSubManager()) {
-				NDArray x = scope.create(data, new Shape(size, 1, fit.rows(), fit.cols()));
+				NDArray x = scope.create(pixels, new Shape(size, 1, fit.rows(), fit.cols()));
 				NDArray y = scope.create(labels);
 				try (GradientCollector collector = trainer.newGradientCollector()) {
 					NDArray prediction = trainer.forward(new NDList(x)).singletonOrThrow();
@@ -169,28 +221,52 @@ public class ClassifierTrainer {
 			}
 			batches++;
 		}
-		return lossSum / batches;
+		double seconds = (System.nanoTime() - start) / 1e9;
+		Predictions dev = predict(trainer, data.dev(), input);
+		double rate = this.settings.schedule().rate(this.settings.optimizer().learningRate(), epoch - 1);
+		return new EpochResult(epoch, lossSum / batches, dev.meanLoss(), dev.evaluation().accuracy(), rate, seconds,
+				fit.count() / seconds);
 	}
 
-	private int[] predict(Trainer trainer, ImageSet images, InputSpec input) {
+	private Predictions predict(Trainer trainer, ImageSet images, InputSpec input) {
 		int[] predicted = new int[images.count()];
+		double[] positive = new double[images.count()];
+		double lossSum = 0;
 		int chunk = 500;
 		for (int start = 0; start < images.count(); start += chunk) {
 			int size = Math.min(chunk, images.count() - start);
-			float[] data = new float[size * images.rows() * images.cols()];
+			float[] pixels = new float[size * images.rows() * images.cols()];
+			float[] labels = new float[size];
 			for (int i = 0; i < size; i++) {
-				writeImage(images, start + i, input, data, i, null);
+				writeImage(images, start + i, input, pixels, i, null);
+				labels[i] = images.labels()[start + i];
 			}
 			try (NDManager scope = trainer.getManager().newSubManager()) {
-				NDArray x = scope.create(data, new Shape(size, 1, images.rows(), images.cols()));
+				NDArray x = scope.create(pixels, new Shape(size, 1, images.rows(), images.cols()));
 				NDArray logits = trainer.evaluate(new NDList(x)).singletonOrThrow();
+				lossSum += trainer.getLoss().evaluate(new NDList(scope.create(labels)), new NDList(logits)).getFloat()
+						* size;
 				long[] best = logits.argMax(1).toLongArray();
+				float[] probabilities = logits.softmax(1).toFloatArray();
+				int classes = (int) logits.getShape().get(1);
 				for (int i = 0; i < size; i++) {
 					predicted[start + i] = (int) best[i];
+					positive[start + i] = (classes > 1) ? probabilities[i * classes + 1] : 0;
 				}
 			}
 		}
-		return predicted;
+		Evaluation evaluation = Evaluation.of(this.architecture.classes(), images.labels(), predicted);
+		return new Predictions(evaluation, positive, lossSum / Math.max(1, images.count()));
+	}
+
+	private void saveCheckpoint(Model model, Path workDir, Checkpoint checkpoint) throws IOException {
+		Path temporary = workDir.resolve(Checkpoint.PARAMS_FILE + ".tmp");
+		try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(temporary))) {
+			model.getBlock().saveParameters(out);
+		}
+		Files.move(temporary, workDir.resolve(Checkpoint.PARAMS_FILE), StandardCopyOption.ATOMIC_MOVE,
+				StandardCopyOption.REPLACE_EXISTING);
+		checkpoint.write(workDir);
 	}
 
 	// Writes one normalised image into a batch buffer, flipped and shifted at random as
@@ -213,18 +289,16 @@ public class ClassifierTrainer {
 		}
 	}
 
-	private static int[] shuffled(int n, Random random) {
-		int[] order = new int[n];
-		for (int i = 0; i < n; i++) {
-			order[i] = i;
-		}
-		for (int i = n - 1; i > 0; i--) {
-			int j = random.nextInt(i + 1);
-			int t = order[i];
-			order[i] = order[j];
-			order[j] = t;
-		}
-		return order;
+	/**
+	 * Predictions on an image set.
+	 *
+	 * @param evaluation the confusion matrix and figures
+	 * @param positiveScores the probability of class 1 per image (for ROC AUC of binary
+	 * tasks)
+	 * @param meanLoss the mean cross-entropy loss
+	 */
+	public record Predictions(Evaluation evaluation, double[] positiveScores, double meanLoss) {
+
 	}
 
 }

@@ -5,10 +5,14 @@ package io.modelport.training;
  *
  * @param epoch the epoch number, from 1
  * @param trainLoss the mean training loss
+ * @param devLoss the mean loss on the dev split
  * @param devAccuracy the accuracy on the dev split
- * @param seconds the wall time of the epoch
+ * @param learningRate the learning rate used in the epoch
+ * @param seconds the wall time of the epoch's training pass
+ * @param samplesPerSecond training samples processed per second in the epoch
  * @author Modelport Team
  */
-public record EpochResult(int epoch, double trainLoss, double devAccuracy, double seconds) {
+public record EpochResult(int epoch, double trainLoss, double devLoss, double devAccuracy, double learningRate,
+		double seconds, double samplesPerSecond) {
 
 }

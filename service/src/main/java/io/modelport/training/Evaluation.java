@@ -111,6 +111,44 @@ public record Evaluation(long[][] confusion) {
 	}
 
 	/**
+	 * The area under the ROC curve of a binary classifier (ml-spec §2), computed as the
+	 * probability that a random positive scores above a random negative (ties count
+	 * half).
+	 * @param scores the score of the positive class per example
+	 * @param truth the true classes, 1 = positive
+	 * @return the AUC, or {@code NaN} when one class is absent
+	 */
+	public static double rocAuc(double[] scores, int[] truth) {
+		Integer[] order = new Integer[scores.length];
+		for (int i = 0; i < order.length; i++) {
+			order[i] = i;
+		}
+		java.util.Arrays.sort(order, (a, b) -> Double.compare(scores[a], scores[b]));
+		double rankSum = 0;
+		long positives = 0;
+		int i = 0;
+		while (i < order.length) {
+			int j = i;
+			while (j + 1 < order.length && scores[order[j + 1]] == scores[order[i]]) {
+				j++;
+			}
+			double averageRank = (i + j) / 2.0 + 1;
+			for (int k = i; k <= j; k++) {
+				if (truth[order[k]] == 1) {
+					rankSum += averageRank;
+					positives++;
+				}
+			}
+			i = j + 1;
+		}
+		long negatives = scores.length - positives;
+		if (positives == 0 || negatives == 0) {
+			return Double.NaN;
+		}
+		return (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+	}
+
+	/**
 	 * Rounds a figure to 4 decimals.
 	 * @param value the figure
 	 * @return the rounded figure

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -48,10 +49,14 @@ public final class ModelPublisher {
 	 * @param store the store folder
 	 * @param template the descriptor to publish; its directory and artifacts are replaced
 	 * @param parameters the trained parameter file
+	 * @param version the version to publish as
+	 * @param extraFiles more files for the version folder (name to content), for example
+	 * the evaluation report
 	 * @return the published descriptor
-	 * @throws IOException when the files cannot be written
+	 * @throws IOException when the files cannot be written or the version exists
 	 */
-	public static ModelDescriptor publish(Path store, ModelDescriptor template, Path parameters) throws IOException {
+	public static ModelDescriptor publish(Path store, ModelDescriptor template, Path parameters, int version,
+			Map<String, byte[]> extraFiles) throws IOException {
 		String name = ModelNames.requireValid(template.name());
 		Path modelDir = store.resolve(name);
 		Files.createDirectories(modelDir);
@@ -61,12 +66,15 @@ public final class ModelPublisher {
 			String epoch = parameters.getFileName().toString().replaceAll(".*-(\\d+)\\.params$", "$1");
 			String file = name + "-" + epoch + ".params";
 			Files.copy(parameters, staging.resolve(file));
-			ModelDescriptor staged = new ModelDescriptor(name, template.version(), template.task(), template.format(),
+			for (Map.Entry<String, byte[]> extra : extraFiles.entrySet()) {
+				Files.write(staging.resolve(new Artifact(extra.getKey(), null).file()), extra.getValue());
+			}
+			ModelDescriptor staged = new ModelDescriptor(name, version, template.task(), template.format(),
 					template.architecture(),
 					java.util.List.of(new Artifact(file, Checksums.sha256(staging.resolve(file)))), template.input(),
 					template.labels(), template.parameters(), template.provenance(), staging);
 			DescriptorWriter.write(staged);
-			Path target = modelDir.resolve(Integer.toString(template.version()));
+			Path target = modelDir.resolve(Integer.toString(version));
 			Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
 			return new ModelDescriptor(name, staged.version(), staged.task(), staged.format(), staged.architecture(),
 					staged.artifacts(), staged.input(), staged.labels(), staged.parameters(), staged.provenance(),
@@ -77,7 +85,37 @@ public final class ModelPublisher {
 		}
 	}
 
-	static void deleteRecursively(Path folder) throws IOException {
+	/**
+	 * Publishes a version folder prepared elsewhere (by a training worker) as the next
+	 * version of its model: its artifacts and other files are copied, its descriptor is
+	 * rewritten with the new version number.
+	 * @param source the prepared version's descriptor (its directory holds the files)
+	 * @param store the store folder
+	 * @return the published descriptor
+	 * @throws IOException when the files cannot be copied
+	 */
+	public static synchronized ModelDescriptor publishNextVersion(ModelDescriptor source, Path store)
+			throws IOException {
+		int version = nextVersion(store, source.name());
+		Map<String, byte[]> extras = new java.util.LinkedHashMap<>();
+		try (Stream<Path> files = Files.list(source.directory())) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				String fileName = file.getFileName().toString();
+				if (!fileName.equals(source.weights().file())
+						&& !fileName.equals(io.modelport.store.DescriptorParser.FILE_NAME)) {
+					extras.put(fileName, Files.readAllBytes(file));
+				}
+			}
+		}
+		return publish(store, source, source.directory().resolve(source.weights().file()), version, extras);
+	}
+
+	/**
+	 * Deletes a folder and everything in it; a missing folder is fine.
+	 * @param folder the folder
+	 * @throws IOException when something cannot be deleted
+	 */
+	public static void deleteRecursively(Path folder) throws IOException {
 		if (!Files.exists(folder)) {
 			return;
 		}

@@ -4,11 +4,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,13 +13,11 @@ import javax.imageio.ImageIO;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
-import io.modelport.nn.ArchitectureCatalog;
 import io.modelport.nn.ConvClassifier;
-import io.modelport.store.Architecture;
-import io.modelport.store.ArtifactFormat;
 import io.modelport.store.ModelDescriptor;
-import io.modelport.store.Task;
 
 /**
  * Command line that trains the shipped Fashion-MNIST classifier and publishes it into the
@@ -33,7 +28,7 @@ import io.modelport.store.Task;
  * --data DIR        IDX files (default /usr/share/datasets/fashion-mnist)
  * --store DIR       model store (default model-store)
  * --model NAME      model name (default fashion-mnist)
- * --epochs N --batch-size N --lr X --decay X --weight-decay X --seed N --dev-size N
+ * --epochs N --batch-size N --lr X --decay X --weight-decay X --seed N --dev-fraction X
  * --filters 32,64 --convs-per-stage N --dense N --dropout X --flip true|false --max-shift N
  * --train-limit N --test-limit N   use a subset (for small test fixtures)
  * --samples DIR     also write one test PNG per class into DIR
@@ -42,6 +37,8 @@ import io.modelport.store.Task;
  * @author Modelport Team
  */
 public final class TrainClassifierCommand {
+
+	private static final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
 	private TrainClassifierCommand() {
 	}
@@ -57,13 +54,15 @@ public final class TrainClassifierCommand {
 				Double.parseDouble(options.getOrDefault("dropout", "0.3")), FashionMnist.LABELS.size());
 		TrainingSettings settings = new TrainingSettings(Integer.parseInt(options.getOrDefault("epochs", "14")),
 				Integer.parseInt(options.getOrDefault("batch-size", "128")),
-				Float.parseFloat(options.getOrDefault("lr", "0.001")),
-				Float.parseFloat(options.getOrDefault("decay", "0.85")),
-				Float.parseFloat(options.getOrDefault("weight-decay", "0.0001")),
-				Integer.parseInt(options.getOrDefault("dev-size", "5000")),
+				new OptimizerSettings("adam", Double.parseDouble(options.getOrDefault("lr", "0.001")), null, null, null,
+						null),
+				new ScheduleSettings("exponential", Double.parseDouble(options.getOrDefault("decay", "0.85")), null),
+				Double.parseDouble(options.getOrDefault("weight-decay", "0.0001")), 0.0, 0,
+				Double.parseDouble(options.getOrDefault("dev-fraction", "0.0833")), 0.1,
 				Boolean.parseBoolean(options.getOrDefault("flip", "true")),
 				Integer.parseInt(options.getOrDefault("max-shift", "0")),
-				Long.parseLong(options.getOrDefault("seed", "42")));
+				Long.parseLong(options.getOrDefault("seed", "42")))
+			.withDefaults();
 		ImageSet train = FashionMnist.train(data, Integer.parseInt(options.getOrDefault("train-limit", "0")));
 		ImageSet test = FashionMnist.test(data, Integer.parseInt(options.getOrDefault("test-limit", "0")));
 		if (options.containsKey("samples")) {
@@ -72,66 +71,20 @@ public final class TrainClassifierCommand {
 		Device device = Engine.getEngine("PyTorch").defaultDevice();
 		System.out.printf("Training %s on %d images (%s), %s%n", name, train.count(), device, settings);
 		Path work = Files.createTempDirectory("modelport-train");
-		TrainingReport report = new ClassifierTrainer(architecture, settings, device).train(train, test, work,
-				(epoch) -> System.out.printf("epoch %2d  loss %.4f  dev accuracy %.4f  (%.1f s)%n", epoch.epoch(),
-						epoch.trainLoss(), epoch.devAccuracy(), epoch.seconds()));
+		TrainingReport report = new ClassifierTrainer(architecture, settings, device).train(
+				DataSplits.of(train, test, settings), work,
+				(epoch) -> System.out.printf("epoch %2d  loss %.4f  dev loss %.4f  dev accuracy %.4f  (%.1f s)%n",
+						epoch.epoch(), epoch.trainLoss(), epoch.devLoss(), epoch.devAccuracy(), epoch.seconds()));
 		int version = ModelPublisher.nextVersion(store, name);
-		ModelDescriptor published = ModelPublisher.publish(store,
-				descriptor(name, version, architecture, settings, report, device, args), report.parameters());
+		ModelDescriptor template = TrainedClassifier.descriptor(name, version, architecture, settings, report,
+				FashionMnist.LABELS, "io.modelport.training.TrainClassifierCommand " + String.join(" ", args),
+				"Fashion-MNIST (Debian dataset-fashion-mnist)");
+		ModelDescriptor published = ModelPublisher.publish(store, template, report.parameters(), version,
+				Map.of(TrainedClassifier.EVALUATION_FILE,
+						json.writeValueAsBytes(TrainedClassifier.evaluation(report, FashionMnist.LABELS))));
 		ModelPublisher.deleteRecursively(work);
 		System.out.printf("Test accuracy %.4f, macro F1 %.4f on %d images; published %s%n", report.test().accuracy(),
 				report.test().macroF1(), test.count(), published.directory());
-	}
-
-	static ModelDescriptor descriptor(String name, int version, ConvClassifier architecture, TrainingSettings settings,
-			TrainingReport report, Device device, String[] args) {
-		Map<String, Object> parameters = new LinkedHashMap<>();
-		parameters.put("topK", 5);
-		parameters.put("applySoftmax", true);
-		Map<String, Object> provenance = new LinkedHashMap<>();
-		provenance.put("trainedBy", "io.modelport.training.TrainClassifierCommand " + String.join(" ", args));
-		provenance.put("trainedAt", Instant.now().toString());
-		provenance.put("dataset", "Fashion-MNIST (Debian dataset-fashion-mnist), " + report.trainImages()
-				+ " training images, " + report.devImages() + " dev images held out of the training split");
-		provenance.put("engine", "DJL " + Engine.getDjlVersion() + ", PyTorch "
-				+ Engine.getEngine("PyTorch").getVersion() + ", " + device);
-		provenance.put("settings", settingsMap(settings));
-		provenance.put("bestEpoch", report.bestEpoch());
-		provenance.put("trainSeconds", Math.round(report.trainSeconds()));
-		List<Map<String, Object>> history = new ArrayList<>();
-		for (EpochResult epoch : report.history()) {
-			history.add(Map.of("epoch", epoch.epoch(), "trainLoss", Evaluation.round(epoch.trainLoss()), "devAccuracy",
-					Evaluation.round(epoch.devAccuracy())));
-		}
-		provenance.put("history", history);
-		Map<String, Object> quality = new LinkedHashMap<>();
-		quality.put("testSplit",
-				"Fashion-MNIST t10k, "
-						+ Arrays.stream(report.test().confusion()).mapToLong((row) -> Arrays.stream(row).sum()).sum()
-						+ " images");
-		quality.put("testAccuracy", Evaluation.round(report.test().accuracy()));
-		quality.put("testMacroF1", Evaluation.round(report.test().macroF1()));
-		quality.put("devAccuracy", Evaluation.round(report.bestDevAccuracy()));
-		quality.put("perClass", report.test().perClass(FashionMnist.LABELS));
-		provenance.put("quality", quality);
-		return new ModelDescriptor(name, version, Task.CLASSIFIER, ArtifactFormat.DJL_PARAMS,
-				new Architecture(ArchitectureCatalog.CONV_CLASSIFIER, architecture.toParameters()),
-				List.of(new io.modelport.store.Artifact("pending.params", null)), report.input(), FashionMnist.LABELS,
-				parameters, provenance, Path.of("."));
-	}
-
-	private static Map<String, Object> settingsMap(TrainingSettings settings) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		map.put("optimizer", "adam");
-		map.put("epochs", settings.epochs());
-		map.put("batchSize", settings.batchSize());
-		map.put("learningRate", (double) settings.learningRate());
-		map.put("decayPerEpoch", (double) settings.decay());
-		map.put("weightDecay", (double) settings.weightDecay());
-		map.put("flip", settings.flip());
-		map.put("maxShift", settings.maxShift());
-		map.put("seed", settings.seed());
-		return map;
 	}
 
 	private static void exportSamples(ImageSet test, Path folder) throws IOException {

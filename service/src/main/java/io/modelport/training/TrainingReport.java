@@ -14,13 +14,16 @@ import io.modelport.store.InputSpec;
  * @param bestEpoch the epoch whose weights were kept
  * @param bestDevAccuracy the dev accuracy of that epoch
  * @param test the evaluation of the kept weights on the test split
+ * @param testRocAuc the ROC AUC on the test split for binary tasks, otherwise
+ * {@code null}
  * @param trainImages the number of images trained on
  * @param devImages the number of images in the dev split
  * @param trainSeconds the wall time of the training loop
  * @author Modelport Team
  */
 public record TrainingReport(Path parameters, InputSpec input, List<EpochResult> history, int bestEpoch,
-		double bestDevAccuracy, Evaluation test, int trainImages, int devImages, double trainSeconds) {
+		double bestDevAccuracy, Evaluation test, Double testRocAuc, int trainImages, int devImages,
+		double trainSeconds) {
 
 	public TrainingReport {
 		history = List.copyOf(history);

@@ -1,39 +1,47 @@
 package io.modelport.training;
 
 /**
- * How a classifier is trained (ml-spec §1.10-1.13).
+ * How a classifier is trained (ml-spec §1.7-1.14). Every value may be left unset in a
+ * request; {@link #withDefaults()} fills it.
  *
- * @param epochs the number of passes over the training split
+ * @param epochs the most passes over the training split
  * @param batchSize the mini-batch size
- * @param learningRate the initial Adam learning rate
- * @param decay the exponential learning-rate decay per epoch: α = α₀ · decay^epoch
- * @param weightDecay the L2 weight decay handed to the optimizer
- * @param devSize the number of training images held out as the dev split for model
- * selection
+ * @param optimizer the optimizer and its hyperparameters
+ * @param schedule the learning-rate decay schedule
+ * @param weightDecay the L2 weight decay λ handed to the optimizer (it adds λ·W to each
+ * gradient, which is the gradient of (λ/2)‖W‖²)
+ * @param gradientClip clip every gradient element to [-c, c]; 0 turns clipping off
+ * @param earlyStoppingPatience stop after this many epochs without a better dev accuracy;
+ * 0 turns early stopping off
+ * @param devFraction the fraction of the training data held out as the dev split
+ * @param testFraction the fraction held out as the test split when the data set has none
  * @param flip whether to mirror training images horizontally at random (augmentation)
  * @param maxShift the largest random shift in pixels, 0 for none (augmentation)
- * @param seed the random seed for shuffling, the split, augmentation and initialisation
+ * @param seed the seed for splits, shuffling, augmentation and initialisation
  * @author Modelport Team
  */
-public record TrainingSettings(int epochs, int batchSize, float learningRate, float decay, float weightDecay,
-		int devSize, boolean flip, int maxShift, long seed) {
+public record TrainingSettings(Integer epochs, Integer batchSize, OptimizerSettings optimizer,
+		ScheduleSettings schedule, Double weightDecay, Double gradientClip, Integer earlyStoppingPatience,
+		Double devFraction, Double testFraction, Boolean flip, Integer maxShift, Long seed) {
 
-	public TrainingSettings {
-		if (epochs < 1 || batchSize < 1 || devSize < 1) {
-			throw new IllegalArgumentException("epochs, batchSize and devSize must be positive");
-		}
-		if (!(learningRate > 0) || !Float.isFinite(learningRate)) {
-			throw new IllegalArgumentException("learningRate must be positive and finite");
-		}
-		if (!(decay > 0 && decay <= 1)) {
-			throw new IllegalArgumentException("decay must be in (0, 1]");
-		}
-		if (maxShift < 0 || maxShift > 8) {
-			throw new IllegalArgumentException("maxShift must be in [0, 8]");
-		}
-		if (!(weightDecay >= 0) || !Float.isFinite(weightDecay)) {
-			throw new IllegalArgumentException("weightDecay must be non-negative and finite");
-		}
+	/**
+	 * Fills unset values: 10 epochs, batch 128, Adam, constant rate, no weight decay, no
+	 * clipping, no early stopping, 10% dev, 10% test, no augmentation, seed 42.
+	 * @return the settings with every value set
+	 */
+	public TrainingSettings withDefaults() {
+		return new TrainingSettings(or(this.epochs, 10), or(this.batchSize, 128),
+				((this.optimizer != null) ? this.optimizer : new OptimizerSettings(null, null, null, null, null, null))
+					.withDefaults(),
+				((this.schedule != null) ? this.schedule : new ScheduleSettings(null, null, null)).withDefaults(),
+				OptimizerSettings.or(this.weightDecay, 0), OptimizerSettings.or(this.gradientClip, 0),
+				or(this.earlyStoppingPatience, 0), OptimizerSettings.or(this.devFraction, 0.1),
+				OptimizerSettings.or(this.testFraction, 0.1), Boolean.TRUE.equals(this.flip), or(this.maxShift, 0),
+				(this.seed != null) ? this.seed : 42L);
+	}
+
+	private static int or(Integer value, int fallback) {
+		return (value != null) ? value : fallback;
 	}
 
 }

@@ -18,7 +18,12 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.modelport.datasets.DatasetExistsException;
+import io.modelport.datasets.DatasetNotFoundException;
 import io.modelport.imaging.InvalidImageException;
+import io.modelport.jobs.InvalidJobRequestException;
+import io.modelport.jobs.JobConflictException;
+import io.modelport.jobs.JobNotFoundException;
 import io.modelport.registry.ModelNotFoundException;
 import io.modelport.registry.ModelNotReadyException;
 import io.modelport.runtime.ModelBusyException;
@@ -76,6 +81,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(InferenceFailedException.class)
 	ResponseEntity<ProblemDetail> inferenceFailed(InferenceFailedException ex) {
 		return internal(ProblemTypes.INFERENCE_FAILED, "Inference failed", ex.getMessage(), ex);
+	}
+
+	@ExceptionHandler(InvalidJobRequestException.class)
+	ResponseEntity<ProblemDetail> invalidJob(InvalidJobRequestException ex) {
+		ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST,
+				"Invalid training job", ex.getMessage());
+		response.getBody().setProperty("errors", ex.errors());
+		return response;
+	}
+
+	@ExceptionHandler({ JobNotFoundException.class, DatasetNotFoundException.class })
+	ResponseEntity<ProblemDetail> notFound(RuntimeException ex) {
+		return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler({ JobConflictException.class, DatasetExistsException.class })
+	ResponseEntity<ProblemDetail> conflict(RuntimeException ex) {
+		return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", ex.getMessage());
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -25,6 +25,12 @@ public final class ProblemTypes {
 	/** A parameter or field is invalid. */
 	public static final URI INVALID_REQUEST = of("invalid-request");
 
+	/** A training job or data set does not exist. */
+	public static final URI NOT_FOUND = of("not-found");
+
+	/** The resource is in a state that does not allow the request. */
+	public static final URI CONFLICT = of("conflict");
+
 	/** The request body is over the size limit. */
 	public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
 

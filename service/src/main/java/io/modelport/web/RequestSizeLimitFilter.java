@@ -16,7 +16,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * Enforces the request size limit on every body, not only multipart uploads: a declared
  * {@code Content-Length} over the limit is refused before reading, and a chunked body is
  * cut off as soon as it passes the limit. Refusals go through the exception resolver so
- * they become the same problem+json as every other error.
+ * they become the same problem+json as every other error. Data set uploads have their
+ * own, larger limit ({@code modelport.datasets.max-upload-size}), enforced by multipart
+ * parsing and the upload itself.
  *
  * @author Modelport Team
  */
@@ -29,6 +31,11 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	RequestSizeLimitFilter(long limit, HandlerExceptionResolver resolver) {
 		this.limit = limit;
 		this.resolver = resolver;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/datasets");
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import ai.djl.Device;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.modelport.Fixtures;
 import io.modelport.nn.ArchitectureCatalog;
 import io.modelport.nn.ConvClassifier;
 import io.modelport.store.Architecture;
@@ -21,6 +22,7 @@ import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Trains a tiny classifier for real on synthetic shapes, then publishes it.
@@ -35,10 +37,11 @@ class ClassifierTrainerTests {
 	@Test
 	void learnsSeparableShapesAndPublishesTheBestEpoch() throws IOException {
 		ConvClassifier architecture = new ConvClassifier(List.of(4, 8), 1, 16, 0.1, 3);
-		TrainingSettings settings = new TrainingSettings(3, 32, 0.01f, 0.9f, 0f, 150, false, 0, 7);
+		TrainingSettings settings = settings(3, "adam", 0.01, 0);
 		List<EpochResult> seen = new ArrayList<>();
-		TrainingReport report = new ClassifierTrainer(architecture, settings, Device.cpu())
-			.train(shapes(900, new Random(1)), shapes(300, new Random(2)), this.dir.resolve("work"), seen::add);
+		TrainingReport report = new ClassifierTrainer(architecture, settings, Device.cpu()).train(
+				DataSplits.of(shapes(900, new Random(1)), shapes(300, new Random(2)), settings.withDefaults()),
+				this.dir.resolve("work"), seen::add);
 		assertThat(seen).hasSize(3);
 		assertThat(report.history()).isEqualTo(seen);
 		assertThat(report.bestDevAccuracy()).isGreaterThan(0.9);
@@ -51,7 +54,9 @@ class ClassifierTrainerTests {
 				List.of(new io.modelport.store.Artifact("x.params", null)), report.input(), List.of("a", "b", "c"),
 				Map.of(), Map.of("quality", Map.of("testAccuracy", report.test().accuracy())), this.dir);
 		Path store = this.dir.resolve("store");
-		ModelDescriptor published = ModelPublisher.publish(store, template, report.parameters());
+		ModelDescriptor published = ModelPublisher.publish(store, template, report.parameters(), 1,
+				Map.of("evaluation.json", new byte[] { '{', '}' }));
+		assertThat(published.directory().resolve("evaluation.json")).exists();
 		assertThat(published.directory()).isEqualTo(store.resolve("shapes/1"));
 		assertThat(ModelPublisher.nextVersion(store, "shapes")).isEqualTo(2);
 		ModelDescriptor reread = DescriptorParser.parse("shapes", 1, published.directory());
@@ -61,29 +66,57 @@ class ClassifierTrainerTests {
 		assertThat(store.resolve("shapes")).isDirectoryNotContaining("glob:**/.staging-*");
 	}
 
-	/**
-	 * 28×28 images of three noisy classes: a block top-left, a block bottom-right, a
-	 * horizontal bar.
-	 */
+	@Test
+	void resumesFromItsCheckpointAndStopsEarly() throws IOException {
+		ConvClassifier architecture = new ConvClassifier(List.of(4), 1, 8, 0.0, 3);
+		ImageSet train = shapes(600, new Random(5));
+		TrainingSettings two = settings(2, "momentum", 0.05, 0);
+		Path work = this.dir.resolve("work");
+		List<EpochResult> first = new ArrayList<>();
+		new ClassifierTrainer(architecture, two, Device.cpu()).train(DataSplits.of(train, null, two.withDefaults()),
+				work, first::add);
+		assertThat(Checkpoint.read(work).epoch()).isEqualTo(2);
+
+		TrainingSettings four = settings(4, "momentum", 0.05, 0);
+		List<EpochResult> resumed = new ArrayList<>();
+		TrainingReport report = new ClassifierTrainer(architecture, four, Device.cpu())
+			.train(DataSplits.of(train, null, four.withDefaults()), work, resumed::add);
+		assertThat(resumed).extracting(EpochResult::epoch).containsExactly(3, 4);
+		assertThat(report.history()).extracting(EpochResult::epoch).containsExactly(1, 2, 3, 4);
+		assertThat(report.history().subList(0, 2)).isEqualTo(first);
+
+		TrainingSettings patient = settings(40, "sgd", 0.001, 2);
+		List<EpochResult> stopped = new ArrayList<>();
+		TrainingReport early = new ClassifierTrainer(architecture, patient, Device.cpu())
+			.train(DataSplits.of(train, null, patient.withDefaults()), this.dir.resolve("still"), stopped::add);
+		// Training stops exactly `patience` epochs after the best dev accuracy.
+		assertThat(stopped.size()).isLessThan(40);
+		assertThat(stopped.get(stopped.size() - 1).epoch()).isEqualTo(early.bestEpoch() + 2);
+	}
+
+	@Test
+	void schedulesDecayAsSpecified() {
+		assertThat(new ScheduleSettings("inverse-time", 1.0, null).rate(0.2, 1)).isEqualTo(0.1);
+		assertThat(new ScheduleSettings("inverse-time", 1.0, null).rate(0.2, 2)).isCloseTo(0.0667, within(1e-4));
+		assertThat(new ScheduleSettings("exponential", 0.5, null).rate(1, 3)).isEqualTo(0.125);
+		assertThat(new ScheduleSettings("step", 0.5, 10).rate(1, 19.5)).isEqualTo(0.5);
+		assertThat(new ScheduleSettings(null, null, null).rate(0.3, 7)).isEqualTo(0.3);
+	}
+
+	@Test
+	void rocAucCountsOrderedPairs() {
+		assertThat(Evaluation.rocAuc(new double[] { 0.1, 0.4, 0.35, 0.8 }, new int[] { 0, 0, 1, 1 })).isEqualTo(0.75);
+		assertThat(Evaluation.rocAuc(new double[] { 0.5, 0.5 }, new int[] { 0, 1 })).isEqualTo(0.5);
+		assertThat(Evaluation.rocAuc(new double[] { 0.5 }, new int[] { 1 })).isNaN();
+	}
+
+	static TrainingSettings settings(int epochs, String optimizer, double rate, int patience) {
+		return new TrainingSettings(epochs, 32, new OptimizerSettings(optimizer, rate, null, null, null, null), null,
+				null, 1.0, patience, 0.15, 0.15, true, 1, 7L);
+	}
+
 	static ImageSet shapes(int count, Random random) {
-		byte[] pixels = new byte[count * 28 * 28];
-		int[] labels = new int[count];
-		for (int i = 0; i < count; i++) {
-			int label = i % 3;
-			labels[i] = label;
-			for (int r = 0; r < 28; r++) {
-				for (int c = 0; c < 28; c++) {
-					boolean on = switch (label) {
-						case 0 -> r < 12 && c < 12;
-						case 1 -> r >= 16 && c >= 16;
-						default -> r >= 12 && r < 16;
-					};
-					int value = (on ? 200 : 0) + random.nextInt(40);
-					pixels[(i * 28 + r) * 28 + c] = (byte) value;
-				}
-			}
-		}
-		return new ImageSet(count, 28, 28, pixels, labels);
+		return Fixtures.shapes(count, random);
 	}
 
 }

@@ -1,0 +1,40 @@
+package io.modelport.jobs;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.modelport.datasets.DatasetCatalog;
+import io.modelport.registry.ModelRegistry;
+import io.modelport.store.ModelStoreProperties;
+
+/**
+ * Wires the training-job service. The runner is a bean of its own so another one (a
+ * Kubernetes-Job runner) can replace the local worker processes.
+ *
+ * @author Modelport Team
+ */
+@Configuration(proxyBeanMethods = false)
+class TrainingConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	JobRunner jobRunner(TrainingProperties properties, JsonMapper json) {
+		return new ProcessJobRunner(properties, json);
+	}
+
+	@Bean
+	TrainingMetrics trainingMetrics(TrainingJobRepository repository) {
+		return new TrainingMetrics(repository);
+	}
+
+	@Bean
+	TrainingJobService trainingJobService(TrainingJobRepository repository, JobRunner runner, ModelRegistry registry,
+			DatasetCatalog datasets, TrainingMetrics metrics, TrainingProperties properties, ModelStoreProperties store,
+			JsonMapper json) {
+		return new TrainingJobService(repository, runner, registry, new TrainingJobValidator(datasets), new JobEvents(),
+				metrics, properties, store.location(), json);
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.modelport.jobs;
+
+import java.util.Map;
+
+import io.modelport.training.TrainingSettings;
+
+/**
+ * The body of {@code POST /api/v1/training-jobs}.
+ *
+ * @param task the task, {@code classifier}
+ * @param model the model to publish a new version of (created when new)
+ * @param architecture the architecture preset and its hyperparameters
+ * @param dataset the data set name ({@code GET /api/v1/datasets})
+ * @param input the input size images are resized to (image-folder data sets), default the
+ * data set's own size or 28×28
+ * @param settings the training settings
+ * @param promotion when the new version becomes the default, default {@code if-better}
+ * @param limits caps on the images used, for quick trial runs
+ * @author Modelport Team
+ */
+public record TrainingJobRequest(String task, String model, ArchitectureRequest architecture, String dataset,
+		InputSize input, TrainingSettings settings, String promotion, Limits limits) {
+
+	/**
+	 * An architecture preset.
+	 *
+	 * @param name the preset, for example {@code conv-classifier}
+	 * @param parameters its hyperparameters ({@code classes} is set from the data set)
+	 * @author Modelport Team
+	 */
+	public record ArchitectureRequest(String name, Map<String, Object> parameters) {
+
+	}
+
+	/**
+	 * An input image size.
+	 *
+	 * @param width the width in pixels
+	 * @param height the height in pixels
+	 * @author Modelport Team
+	 */
+	public record InputSize(Integer width, Integer height) {
+
+	}
+
+	/**
+	 * Caps on the data used.
+	 *
+	 * @param trainImages use at most this many training images, 0 for all
+	 * @param testImages use at most this many test images, 0 for all
+	 * @author Modelport Team
+	 */
+	public record Limits(Integer trainImages, Integer testImages) {
+
+	}
+
+}

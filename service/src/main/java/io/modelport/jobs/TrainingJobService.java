@@ -1,0 +1,451 @@
+package io.modelport.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.context.SmartLifecycle;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.modelport.datasets.Dataset;
+import io.modelport.registry.ModelRegistry;
+import io.modelport.registry.ModelState;
+import io.modelport.registry.ModelVersion;
+import io.modelport.registry.RegisteredModel;
+import io.modelport.store.DescriptorParser;
+import io.modelport.store.ModelDescriptor;
+import io.modelport.store.ModelSettings;
+import io.modelport.training.ModelPublisher;
+import io.modelport.training.TrainedClassifier;
+import io.modelport.training.TrainingSettings;
+import io.modelport.training.TrainingWorker;
+import io.modelport.training.WorkerSpec;
+
+/**
+ * Runs training jobs: validates and queues them, starts workers first in, first out up to
+ * the concurrency limit, records their progress, and on success publishes the new
+ * version, loads it and applies the promotion policy. Jobs that were RUNNING when the
+ * service stopped are queued again at startup and resume from their last checkpoint.
+ *
+ * @author Modelport Team
+ */
+public class TrainingJobService implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(TrainingJobService.class);
+
+	private final TrainingJobRepository repository;
+
+	private final JobRunner runner;
+
+	private final ModelRegistry registry;
+
+	private final TrainingJobValidator validator;
+
+	private final JobEvents events;
+
+	private final TrainingMetrics metrics;
+
+	private final TrainingProperties properties;
+
+	private final Path store;
+
+	private final JsonMapper json;
+
+	private final Map<String, Running> running = new ConcurrentHashMap<>();
+
+	private final Object signal = new Object();
+
+	private volatile boolean active;
+
+	private Thread scheduler;
+
+	TrainingJobService(TrainingJobRepository repository, JobRunner runner, ModelRegistry registry,
+			TrainingJobValidator validator, JobEvents events, TrainingMetrics metrics, TrainingProperties properties,
+			Path store, JsonMapper json) {
+		this.repository = repository;
+		this.runner = runner;
+		this.registry = registry;
+		this.validator = validator;
+		this.events = events;
+		this.metrics = metrics;
+		this.properties = properties;
+		this.store = store;
+		this.json = json;
+	}
+
+	/**
+	 * Validates and queues a job.
+	 * @param request the request
+	 * @return the queued job
+	 * @throws InvalidJobRequestException when the request is invalid
+	 */
+	public TrainingJob submit(TrainingJobRequest request) {
+		Dataset dataset = this.validator.validate(request);
+		TrainingSettings settings = ((request.settings() != null) ? request.settings()
+				: new TrainingSettings(null, null, null, null, null, null, null, null, null, null, null, null))
+			.withDefaults();
+		String id = UUID.randomUUID().toString();
+		TrainingJob job = new TrainingJob(id, JobState.QUEUED, request.task(), request.model(), request, null, 0,
+				settings.epochs(), List.of(), null, null, null, null, null, 0, Instant.now(), null, null);
+		WorkerSpec spec = new WorkerSpec(id, request.model(),
+				(request.architecture().parameters() != null) ? request.architecture().parameters() : Map.of(),
+				settings, dataset,
+				(request.input() != null && request.input().width() != null) ? request.input().width() : 0,
+				(request.input() != null && request.input().height() != null) ? request.input().height() : 0,
+				(request.limits() != null && request.limits().trainImages() != null) ? request.limits().trainImages()
+						: 0,
+				(request.limits() != null && request.limits().testImages() != null) ? request.limits().testImages()
+						: 0);
+		try {
+			Path directory = Files.createDirectories(jobDirectory(id));
+			this.json.writeValue(directory.resolve(TrainingWorker.SPEC_FILE).toFile(), spec);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot prepare the job folder", ex);
+		}
+		this.repository.insert(job);
+		wake();
+		return job;
+	}
+
+	/**
+	 * Finds a job.
+	 * @param id the job id
+	 * @return the job
+	 * @throws JobNotFoundException when unknown
+	 */
+	public TrainingJob get(String id) {
+		return this.repository.findById(id).orElseThrow(() -> new JobNotFoundException(id));
+	}
+
+	/**
+	 * One page of jobs, newest first.
+	 * @param state only jobs in this state, or {@code null}
+	 * @param page the page, from 0
+	 * @param size the page size
+	 * @return the jobs
+	 */
+	public List<TrainingJob> list(JobState state, int page, int size) {
+		return this.repository.page(state, page, size);
+	}
+
+	/**
+	 * Counts jobs.
+	 * @param state only jobs in this state, or {@code null}
+	 * @return the count
+	 */
+	public long count(JobState state) {
+		return this.repository.count(state);
+	}
+
+	/**
+	 * Cancels a queued or running job: its worker is stopped and its partial output
+	 * discarded.
+	 * @param id the job id
+	 * @return the cancelled job
+	 * @throws JobConflictException when the job has already ended
+	 */
+	public TrainingJob cancel(String id) {
+		TrainingJob job = get(id);
+		Running run = this.running.get(id);
+		if (run != null) {
+			run.cancelled = true;
+		}
+		if (!this.repository.finish(id, JobState.CANCELLED, null, null, null, null)) {
+			throw new JobConflictException("training job '" + id + "' has already ended: " + get(id).state());
+		}
+		if (run != null && run.worker != null) {
+			run.worker.cancel();
+		}
+		cleanUp(id);
+		ended(job, JobState.CANCELLED);
+		return get(id);
+	}
+
+	/**
+	 * Subscribes to a job's progress events.
+	 * @param id the job id
+	 * @return the emitter
+	 */
+	public org.springframework.web.servlet.mvc.method.annotation.SseEmitter events(String id) {
+		return this.events.subscribe(get(id));
+	}
+
+	@Override
+	public void start() {
+		int requeued = this.repository.requeueInterrupted(this.properties.maxAttempts());
+		if (requeued > 0) {
+			logger.info("Resuming " + requeued + " training jobs interrupted by the last shutdown");
+		}
+		this.active = true;
+		this.scheduler = new Thread(this::schedule, "training-scheduler");
+		this.scheduler.setDaemon(true);
+		this.scheduler.start();
+	}
+
+	@Override
+	public void stop() {
+		this.active = false;
+		wake();
+		// Workers stop with the service; their jobs stay RUNNING in the store and resume
+		// from their checkpoints at the next start.
+		for (Running run : List.copyOf(this.running.values())) {
+			run.shuttingDown = true;
+			if (run.worker != null) {
+				run.worker.cancel();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.active;
+	}
+
+	private void schedule() {
+		while (this.active) {
+			try {
+				while (this.active && this.running.size() < this.properties.maxConcurrentJobs()) {
+					TrainingJob next = this.repository.claimNextQueued().orElse(null);
+					if (next == null) {
+						break;
+					}
+					launch(next);
+				}
+				synchronized (this.signal) {
+					this.signal.wait(1000);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				logger.error("Training scheduler error", ex);
+			}
+		}
+	}
+
+	private void launch(TrainingJob job) {
+		Running run = new Running(job);
+		this.running.put(job.id(), run);
+		this.events.publish(job.id(), "state", Map.of("state", JobState.RUNNING));
+		try {
+			run.worker = this.runner.start(job.id(), jobDirectory(job.id()), new WorkerListener(run));
+		}
+		catch (RuntimeException ex) {
+			this.running.remove(job.id());
+			fail(run, "cannot start a training worker: " + ex.getMessage());
+		}
+	}
+
+	private void completed(Running run) {
+		String model = run.job.model();
+		try {
+			Path output = jobDirectory(run.job.id()).resolve("output").resolve(model).resolve("1");
+			ModelDescriptor prepared = DescriptorParser.parse(model, 1, output);
+			ModelVersion previous = currentDefault(model);
+			boolean promote = shouldPromote(run.job, prepared, previous);
+			if (previous != null && !promote) {
+				// Keep serving the current default: a new highest version would otherwise
+				// win.
+				ModelSettings.writeDefaultVersion(this.store.resolve(model), previous.version());
+			}
+			ModelDescriptor published = ModelPublisher.publishNextVersion(prepared, this.store);
+			RegisteredModel reloaded = this.registry.reload(model);
+			ModelVersion version = reloaded.version(published.version());
+			if (version == null || version.state() != ModelState.READY) {
+				fail(run, "published version " + published.version() + " did not load: "
+						+ ((version != null) ? version.failureReason() : "missing"));
+				return;
+			}
+			if (promote && previous != null) {
+				this.registry.promote(model, published.version());
+			}
+			Map<String, Object> report = this.json.readValue(
+					published.directory().resolve(TrainedClassifier.EVALUATION_FILE).toFile(),
+					new TypeReference<Map<String, Object>>() {
+					});
+			if (this.repository.finish(run.job.id(), JobState.SUCCEEDED, null, published.version(), promote, report)) {
+				logger.info("Training job " + run.job.id() + " published " + model + " version " + published.version()
+						+ (promote ? " (default)" : ""));
+				ended(run.job, JobState.SUCCEEDED);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("Training job " + run.job.id() + " could not be published", ex);
+			fail(run, "publishing the trained model failed: " + ex.getMessage());
+		}
+		finally {
+			cleanUp(run.job.id());
+		}
+	}
+
+	private boolean shouldPromote(TrainingJob job, ModelDescriptor prepared, ModelVersion previous) {
+		String policy = (job.request().promotion() != null) ? job.request().promotion()
+				: this.properties.defaultPromotion();
+		if (previous == null || "always".equals(policy)) {
+			return true;
+		}
+		if ("never".equals(policy)) {
+			return false;
+		}
+		double before = accuracy((previous.descriptor() != null) ? previous.descriptor().provenance() : Map.of());
+		return accuracy(prepared.provenance()) > before;
+	}
+
+	private ModelVersion currentDefault(String model) {
+		try {
+			ModelVersion version = this.registry.find(model).defaultVersion();
+			return (version != null && version.state() == ModelState.READY) ? version : null;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static double accuracy(Map<String, Object> provenance) {
+		Object quality = provenance.get("quality");
+		if (quality instanceof Map<?, ?> map && map.get("testAccuracy") instanceof Number number) {
+			return number.doubleValue();
+		}
+		return Double.NEGATIVE_INFINITY;
+	}
+
+	private void fail(Running run, String reason) {
+		if (this.repository.finish(run.job.id(), JobState.FAILED, reason, null, null, null)) {
+			logger.warn("Training job " + run.job.id() + " failed: " + reason);
+			ended(run.job, JobState.FAILED);
+		}
+		cleanUp(run.job.id());
+	}
+
+	private void ended(TrainingJob job, JobState state) {
+		Instant started = (job.startedAt() != null) ? job.startedAt() : job.createdAt();
+		this.metrics.finished(job.model(), state, Duration.between(started, Instant.now()));
+		this.events.publish(job.id(), "state", get(job.id()));
+		this.events.complete(job.id());
+		wake();
+	}
+
+	// Discards partial output and checkpoints; the spec and the worker log stay.
+	private void cleanUp(String id) {
+		try {
+			ModelPublisher.deleteRecursively(jobDirectory(id).resolve("output"));
+			ModelPublisher.deleteRecursively(jobDirectory(id).resolve("work"));
+		}
+		catch (IOException ex) {
+			logger.warn("Cannot clean the folder of training job " + id + ": " + ex.getMessage());
+		}
+	}
+
+	private Path jobDirectory(String id) {
+		return this.properties.workDir().resolve(id);
+	}
+
+	private void wake() {
+		synchronized (this.signal) {
+			this.signal.notifyAll();
+		}
+	}
+
+	private static String exitReason(int code, String reported, String tail) {
+		if (reported != null) {
+			return reported;
+		}
+		if (tail.contains("OutOfMemoryError")) {
+			return "the worker ran out of memory (exit code " + code + ")";
+		}
+		if (code > 128) {
+			return "the worker was killed by signal " + (code - 128);
+		}
+		return "the worker exited with code " + code;
+	}
+
+	/**
+	 * A job with a worker.
+	 */
+	private static final class Running {
+
+		private final TrainingJob job;
+
+		private final List<EpochRecord> history;
+
+		private volatile JobRunner.RunningWorker worker;
+
+		private volatile boolean cancelled;
+
+		private volatile boolean shuttingDown;
+
+		private volatile String failure;
+
+		Running(TrainingJob job) {
+			this.job = job;
+			this.history = new ArrayList<>(job.history());
+		}
+
+	}
+
+	/**
+	 * Turns a worker's events into job progress.
+	 */
+	private final class WorkerListener implements JobRunner.Listener {
+
+		private final Running run;
+
+		WorkerListener(Running run) {
+			this.run = run;
+		}
+
+		@Override
+		public void onEvent(Map<String, Object> event) {
+			String id = this.run.job.id();
+			switch (String.valueOf(event.get("event"))) {
+				case "started" ->
+					TrainingJobService.this.repository.recordDevice(id, String.valueOf(event.get("device")));
+				case "epoch" ->
+					epoch(TrainingJobService.this.json.convertValue(event.get("result"), EpochRecord.class));
+				case "failed" -> this.run.failure = String.valueOf(event.get("reason"));
+				default -> {
+				}
+			}
+		}
+
+		private void epoch(EpochRecord epoch) {
+			synchronized (this.run.history) {
+				this.run.history.removeIf((e) -> e.epoch() >= epoch.epoch());
+				this.run.history.add(epoch);
+				TrainingJobService.this.repository.recordProgress(this.run.job.id(), List.copyOf(this.run.history));
+			}
+			TrainingJobService.this.metrics.epoch(this.run.job.model(), epoch);
+			TrainingJobService.this.events.publish(this.run.job.id(), "epoch", epoch);
+		}
+
+		@Override
+		public void onExit(int exitCode, String logTail) {
+			TrainingJobService.this.running.remove(this.run.job.id());
+			if (this.run.cancelled || this.run.shuttingDown) {
+				return;
+			}
+			if (exitCode == 0) {
+				completed(this.run);
+			}
+			else {
+				fail(this.run, exitReason(exitCode, this.run.failure, logTail));
+			}
+			wake();
+		}
+
+	}
+
+}

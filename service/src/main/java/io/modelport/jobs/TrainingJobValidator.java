@@ -1,0 +1,164 @@
+package io.modelport.jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.modelport.datasets.Dataset;
+import io.modelport.datasets.DatasetCatalog;
+import io.modelport.jobs.InvalidJobRequestException.FieldError;
+import io.modelport.nn.ArchitectureCatalog;
+import io.modelport.nn.ConvClassifier;
+import io.modelport.store.ModelNames;
+import io.modelport.store.Task;
+import io.modelport.training.OptimizerSettings;
+import io.modelport.training.ScheduleSettings;
+import io.modelport.training.TrainingSettings;
+
+/**
+ * Checks a job request up front, field by field, so a bad request never starts a worker.
+ *
+ * @author Modelport Team
+ */
+class TrainingJobValidator {
+
+	private final DatasetCatalog datasets;
+
+	TrainingJobValidator(DatasetCatalog datasets) {
+		this.datasets = datasets;
+	}
+
+	/**
+	 * Validates a request.
+	 * @param request the request
+	 * @return the data set it names
+	 * @throws InvalidJobRequestException listing every invalid field
+	 */
+	Dataset validate(TrainingJobRequest request) {
+		List<FieldError> errors = new ArrayList<>();
+		task(request.task(), errors);
+		if (!ModelNames.isValid(request.model())) {
+			errors.add(new FieldError("model", "must be 1-64 lower-case letters, digits, '.', '-' or '_'"));
+		}
+		architecture(request.architecture(), errors);
+		Dataset dataset = dataset(request.dataset(), errors);
+		if (request.input() != null) {
+			range(errors, "input.width", request.input().width(), 8, 512);
+			range(errors, "input.height", request.input().height(), 8, 512);
+		}
+		settings((request.settings() != null) ? request.settings() : emptySettings(), errors);
+		if (request.promotion() != null && !List.of("always", "if-better", "never").contains(request.promotion())) {
+			errors.add(new FieldError("promotion", "must be always, if-better or never"));
+		}
+		if (request.limits() != null) {
+			range(errors, "limits.trainImages", request.limits().trainImages(), 0, Integer.MAX_VALUE);
+			range(errors, "limits.testImages", request.limits().testImages(), 0, Integer.MAX_VALUE);
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidJobRequestException(errors);
+		}
+		return dataset;
+	}
+
+	private static void task(String task, List<FieldError> errors) {
+		if (task == null) {
+			errors.add(new FieldError("task", "is required"));
+			return;
+		}
+		try {
+			if (Task.fromId(task) != Task.CLASSIFIER) {
+				errors.add(new FieldError("task", "training " + task + " models is not supported yet"));
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			errors.add(new FieldError("task", ex.getMessage()));
+		}
+	}
+
+	private static void architecture(TrainingJobRequest.ArchitectureRequest architecture, List<FieldError> errors) {
+		if (architecture == null || architecture.name() == null) {
+			errors.add(new FieldError("architecture.name", "is required, one of " + ArchitectureCatalog.names()));
+			return;
+		}
+		if (!ArchitectureCatalog.names().contains(architecture.name())) {
+			errors.add(new FieldError("architecture.name", "unknown architecture '" + architecture.name()
+					+ "', expected one of " + ArchitectureCatalog.names()));
+			return;
+		}
+		try {
+			ConvClassifier
+				.fromParameters((architecture.parameters() != null) ? architecture.parameters() : java.util.Map.of());
+		}
+		catch (IllegalArgumentException ex) {
+			errors.add(new FieldError("architecture.parameters", ex.getMessage()));
+		}
+	}
+
+	private Dataset dataset(String name, List<FieldError> errors) {
+		if (name == null) {
+			errors.add(new FieldError("dataset", "is required"));
+			return null;
+		}
+		Dataset dataset = this.datasets.find(name).orElse(null);
+		if (dataset == null) {
+			errors.add(new FieldError("dataset", "unknown data set '" + name + "'"));
+		}
+		else if (!dataset.kind().isImages()) {
+			errors.add(new FieldError("dataset",
+					"data set '" + name + "' holds " + dataset.kind().id() + ", a classifier trains on images"));
+		}
+		return dataset;
+	}
+
+	private static void settings(TrainingSettings s, List<FieldError> errors) {
+		range(errors, "settings.epochs", s.epochs(), 1, 1000);
+		range(errors, "settings.batchSize", s.batchSize(), 1, 4096);
+		OptimizerSettings o = (s.optimizer() != null) ? s.optimizer()
+				: new OptimizerSettings(null, null, null, null, null, null);
+		if (o.type() != null && !OptimizerSettings.TYPES.contains(o.type())) {
+			errors.add(new FieldError("settings.optimizer.type", "must be one of " + OptimizerSettings.TYPES
+					+ " (RMSProp, AdaGrad and AdaDelta are not implemented by DJL's PyTorch engine)"));
+		}
+		positive(errors, "settings.optimizer.learningRate", o.learningRate(), 10);
+		fraction(errors, "settings.optimizer.momentum", o.momentum(), 0, 0.999);
+		fraction(errors, "settings.optimizer.beta1", o.beta1(), 0, 0.999999);
+		fraction(errors, "settings.optimizer.beta2", o.beta2(), 0, 0.999999);
+		positive(errors, "settings.optimizer.epsilon", o.epsilon(), 1);
+		ScheduleSettings schedule = s.schedule();
+		if (schedule != null) {
+			if (schedule.type() != null && !ScheduleSettings.TYPES.contains(schedule.type())) {
+				errors.add(new FieldError("settings.schedule.type", "must be one of " + ScheduleSettings.TYPES));
+			}
+			positive(errors, "settings.schedule.decay", schedule.decay(), 100);
+			range(errors, "settings.schedule.stepEpochs", schedule.stepEpochs(), 1, 1000);
+		}
+		fraction(errors, "settings.weightDecay", s.weightDecay(), 0, 1);
+		fraction(errors, "settings.gradientClip", s.gradientClip(), 0, 1e6);
+		range(errors, "settings.earlyStoppingPatience", s.earlyStoppingPatience(), 0, 1000);
+		fraction(errors, "settings.devFraction", s.devFraction(), 0.001, 0.5);
+		fraction(errors, "settings.testFraction", s.testFraction(), 0.001, 0.5);
+		range(errors, "settings.maxShift", s.maxShift(), 0, 8);
+	}
+
+	private static void range(List<FieldError> errors, String field, Integer value, int min, int max) {
+		if (value != null && (value < min || value > max)) {
+			errors.add(new FieldError(field, "must be between " + min + " and " + max + ", was " + value));
+		}
+	}
+
+	private static void positive(List<FieldError> errors, String field, Double value, double max) {
+		if (value != null && !(Double.isFinite(value) && value > 0 && value <= max)) {
+			errors.add(new FieldError(field, "must be a finite number in (0, " + max + "], was " + value));
+		}
+	}
+
+	private static void fraction(List<FieldError> errors, String field, Double value, double min, double max) {
+		if (value != null && !(Double.isFinite(value) && value >= min && value <= max)) {
+			errors.add(new FieldError(field, "must be a finite number in [" + min + ", " + max + "], was " + value));
+		}
+	}
+
+	private static TrainingSettings emptySettings() {
+		return new TrainingSettings(null, null, null, null, null, null, null, null, null, null, null, null);
+	}
+
+}

@@ -1,0 +1,128 @@
+package io.modelport.training;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+
+import io.modelport.nn.ArchitectureCatalog;
+import io.modelport.nn.ConvClassifier;
+import io.modelport.store.Architecture;
+import io.modelport.store.Artifact;
+import io.modelport.store.ArtifactFormat;
+import io.modelport.store.ModelDescriptor;
+import io.modelport.store.Task;
+
+/**
+ * Turns a training report into what the store keeps: the descriptor (with provenance and
+ * quality figures) and the evaluation report written next to the model.
+ *
+ * @author Modelport Team
+ */
+public final class TrainedClassifier {
+
+	/** The evaluation report's file name in a version folder. */
+	public static final String EVALUATION_FILE = "evaluation.json";
+
+	private TrainedClassifier() {
+	}
+
+	/**
+	 * Builds the descriptor of a trained classifier.
+	 * @param name the model name
+	 * @param version the version it will be published as
+	 * @param architecture the architecture
+	 * @param settings the settings used, with defaults
+	 * @param report the training report
+	 * @param labels the class labels
+	 * @param trainedBy how the run was started (command or job id)
+	 * @param dataset a description of the data set
+	 * @return the descriptor; its directory and artifact are set at publication
+	 */
+	public static ModelDescriptor descriptor(String name, int version, ConvClassifier architecture,
+			TrainingSettings settings, TrainingReport report, List<String> labels, String trainedBy, String dataset) {
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		parameters.put("topK", Math.min(5, labels.size()));
+		parameters.put("applySoftmax", true);
+		Map<String, Object> provenance = new LinkedHashMap<>();
+		provenance.put("trainedBy", trainedBy);
+		provenance.put("trainedAt", Instant.now().toString());
+		provenance.put("dataset",
+				dataset + ", " + report.trainImages() + " training images, " + report.devImages() + " dev images");
+		Device device = Engine.getEngine("PyTorch").defaultDevice();
+		provenance.put("engine", "DJL " + Engine.getDjlVersion() + ", PyTorch "
+				+ Engine.getEngine("PyTorch").getVersion() + ", " + device);
+		provenance.put("settings", settingsMap(settings));
+		provenance.put("bestEpoch", report.bestEpoch());
+		provenance.put("trainSeconds", Math.round(report.trainSeconds()));
+		List<Map<String, Object>> history = new ArrayList<>();
+		for (EpochResult epoch : report.history()) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("epoch", epoch.epoch());
+			entry.put("trainLoss", Evaluation.round(epoch.trainLoss()));
+			entry.put("devLoss", Evaluation.round(epoch.devLoss()));
+			entry.put("devAccuracy", Evaluation.round(epoch.devAccuracy()));
+			history.add(entry);
+		}
+		provenance.put("history", history);
+		provenance.put("quality", quality(report, labels));
+		return new ModelDescriptor(name, version, Task.CLASSIFIER, ArtifactFormat.DJL_PARAMS,
+				new Architecture(ArchitectureCatalog.CONV_CLASSIFIER, architecture.toParameters()),
+				List.of(new Artifact("pending.params", null)), report.input(), labels, parameters, provenance,
+				Path.of("."));
+	}
+
+	/**
+	 * The evaluation report: accuracy, macro F1, ROC AUC (binary tasks), the confusion
+	 * matrix and per-class precision, recall and F1 on the test split.
+	 * @param report the training report
+	 * @param labels the class labels
+	 * @return the report as a JSON-ready map
+	 */
+	public static Map<String, Object> evaluation(TrainingReport report, List<String> labels) {
+		Map<String, Object> evaluation = new LinkedHashMap<>(quality(report, labels));
+		evaluation.put("labels", labels);
+		evaluation.put("confusionMatrix",
+				Arrays.stream(report.test().confusion()).map((row) -> Arrays.stream(row).boxed().toList()).toList());
+		return evaluation;
+	}
+
+	private static Map<String, Object> quality(TrainingReport report, List<String> labels) {
+		long testImages = Arrays.stream(report.test().confusion()).flatMapToLong(Arrays::stream).sum();
+		Map<String, Object> quality = new LinkedHashMap<>();
+		quality.put("testImages", testImages);
+		quality.put("testAccuracy", Evaluation.round(report.test().accuracy()));
+		quality.put("testMacroF1", Evaluation.round(report.test().macroF1()));
+		if (report.testRocAuc() != null && !report.testRocAuc().isNaN()) {
+			quality.put("testRocAuc", Evaluation.round(report.testRocAuc()));
+		}
+		quality.put("devAccuracy", Evaluation.round(report.bestDevAccuracy()));
+		quality.put("perClass", report.test().perClass(labels));
+		return quality;
+	}
+
+	private static Map<String, Object> settingsMap(TrainingSettings settings) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("epochs", settings.epochs());
+		map.put("batchSize", settings.batchSize());
+		map.put("optimizer", settings.optimizer().type());
+		map.put("learningRate", settings.optimizer().learningRate());
+		map.put("schedule", settings.schedule().type());
+		map.put("decay", settings.schedule().decay());
+		map.put("weightDecay", settings.weightDecay());
+		map.put("gradientClip", settings.gradientClip());
+		map.put("earlyStoppingPatience", settings.earlyStoppingPatience());
+		map.put("devFraction", settings.devFraction());
+		map.put("flip", settings.flip());
+		map.put("maxShift", settings.maxShift());
+		map.put("seed", settings.seed());
+		return map;
+	}
+
+}

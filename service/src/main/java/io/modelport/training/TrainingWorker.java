@@ -1,0 +1,140 @@
+package io.modelport.training;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.modelport.datasets.ImageDatasets;
+import io.modelport.datasets.LabelledImages;
+import io.modelport.nn.ConvClassifier;
+import io.modelport.store.ModelDescriptor;
+
+/**
+ * The training worker: a separate JVM started by the service for one job
+ * ({@code modelport train-worker <job>/spec.json}). It trains with checkpoints in
+ * {@code <job>/work} (resuming from them when present), prints one event line per step of
+ * progress, and leaves the finished version folder in {@code <job>/output} for the
+ * service to publish. Exit code 0 means the output is complete.
+ *
+ * @author Modelport Team
+ */
+public final class TrainingWorker {
+
+	/** The first program argument that selects worker mode. */
+	public static final String MODE = "train-worker";
+
+	/** The spec file name in a job folder. */
+	public static final String SPEC_FILE = "spec.json";
+
+	/** The worker's log file name in a job folder. */
+	public static final String LOG_FILE = "worker.log";
+
+	/** The prefix of event lines on standard output; other lines are logs. */
+	public static final String EVENT_PREFIX = "@@modelport-event ";
+
+	/** The exit code of a run that failed with a reported reason. */
+	public static final int FAILED = 2;
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final PrintStream events = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+
+	private TrainingWorker() {
+	}
+
+	/**
+	 * Runs one job.
+	 * @param args the spec file
+	 */
+	public static void main(String[] args) {
+		((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
+		watchParent();
+		try {
+			Path spec = Path.of(args[0]);
+			run(json.readValue(spec.toFile(), WorkerSpec.class), spec.getParent());
+			System.exit(0);
+		}
+		catch (Throwable ex) {
+			ex.printStackTrace();
+			emit("failed", Map.of("reason", describe(ex)));
+			System.exit(FAILED);
+		}
+	}
+
+	static void run(WorkerSpec spec, Path jobDirectory) throws IOException {
+		Device device = Engine.getEngine("PyTorch").defaultDevice();
+		emit("started", Map.of("device", device.toString(), "pid", ProcessHandle.current().pid()));
+		// 0 means the data set's own size (IDX files), or 28 × 28 for image folders.
+		int width = (spec.width() > 0) ? spec.width() : detail(spec, "width");
+		int height = (spec.height() > 0) ? spec.height() : detail(spec, "height");
+		LabelledImages data = ImageDatasets.load(spec.dataset(), width, height);
+		ImageSet train = limit(data.train(), spec.trainLimit());
+		ImageSet test = (data.test() != null) ? limit(data.test(), spec.testLimit()) : null;
+		Map<String, Object> parameters = new LinkedHashMap<>(spec.architectureParameters());
+		parameters.put("classes", data.labels().size());
+		ConvClassifier architecture = ConvClassifier.fromParameters(parameters);
+		TrainingSettings settings = spec.settings().withDefaults();
+		DataSplits splits = DataSplits.of(train, test, settings);
+		TrainingReport report = new ClassifierTrainer(architecture, settings, device).train(splits,
+				jobDirectory.resolve("work"), (epoch) -> emit("epoch", Map.of("result", epoch)));
+		ModelDescriptor template = TrainedClassifier.descriptor(spec.model(), 1, architecture, settings, report,
+				data.labels(), "training job " + spec.jobId(), "data set '" + spec.dataset().name() + "'");
+		Path output = jobDirectory.resolve("output");
+		ModelPublisher.deleteRecursively(output);
+		ModelPublisher.publish(output, template, report.parameters(), 1, Map.of(TrainedClassifier.EVALUATION_FILE,
+				json.writeValueAsBytes(TrainedClassifier.evaluation(report, data.labels()))));
+		emit("finished", Map.of("testAccuracy", report.test().accuracy()));
+	}
+
+	private static int detail(WorkerSpec spec, String key) {
+		Object value = spec.dataset().details().get(key);
+		return (value instanceof Number number) ? number.intValue() : 28;
+	}
+
+	private static ImageSet limit(ImageSet set, int limit) {
+		if (limit <= 0 || limit >= set.count()) {
+			return set;
+		}
+		return set.select(java.util.stream.IntStream.range(0, limit).toArray());
+	}
+
+	static synchronized void emit(String event, Map<String, Object> fields) {
+		Map<String, Object> line = new LinkedHashMap<>();
+		line.put("event", event);
+		line.putAll(fields);
+		events.println(EVENT_PREFIX + json.writeValueAsString(line));
+	}
+
+	// A worker whose service died must not keep training (and writing into a job folder a
+	// restarted service may hand to a new worker).
+	private static void watchParent() {
+		Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+		if (parent.isEmpty()) {
+			return;
+		}
+		Thread watcher = new Thread(() -> {
+			parent.get().onExit().join();
+			System.exit(3);
+		}, "parent-watch");
+		watcher.setDaemon(true);
+		watcher.start();
+	}
+
+	private static String describe(Throwable ex) {
+		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+		return Arrays.stream(message.split("\n")).findFirst().orElse(message);
+	}
+
+}

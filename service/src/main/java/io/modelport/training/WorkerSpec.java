@@ -1,0 +1,24 @@
+package io.modelport.training;
+
+import java.util.Map;
+
+import io.modelport.datasets.Dataset;
+
+/**
+ * What the service hands a training worker, as {@code spec.json} in the job folder.
+ *
+ * @param jobId the job id
+ * @param model the model name to publish as
+ * @param architectureParameters the hyperparameters of the {@code conv-classifier}
+ * @param settings the training settings, with defaults
+ * @param dataset the data set
+ * @param width the input width images are resized to, 0 for the data set's own
+ * @param height the input height images are resized to, 0 for the data set's own
+ * @param trainLimit use at most this many training images, 0 for all
+ * @param testLimit use at most this many test images, 0 for all
+ * @author Modelport Team
+ */
+public record WorkerSpec(String jobId, String model, Map<String, Object> architectureParameters,
+		TrainingSettings settings, Dataset dataset, int width, int height, int trainLimit, int testLimit) {
+
+}

@@ -1,0 +1,288 @@
+package io.modelport.jobs;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.modelport.Fixtures;
+import io.modelport.training.ImageSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Training jobs end to end over HTTP on 127.0.0.1: real worker processes train on an
+ * uploaded data set, the new version is published and served; cancelling and killing a
+ * worker leave serving untouched.
+ *
+ * @author Modelport Team
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "modelport.training.worker-heap=384m")
+class TrainingJobsIntegrationTests {
+
+	private static final Path ROOT = createRoot();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	private int port;
+
+	private RestClient http;
+
+	@DynamicPropertySource
+	static void folders(DynamicPropertyRegistry registry) {
+		registry.add("modelport.store.location", () -> ROOT.resolve("store").toString());
+		registry.add("modelport.datasets.location", () -> ROOT.resolve("datasets").toString());
+		registry.add("modelport.training.work-dir", () -> ROOT.resolve("jobs").toString());
+		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + ROOT.resolve("db/jobs")
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+	}
+
+	@BeforeEach
+	void connect() {
+		this.http = RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultStatusHandler((status) -> true, (request, response) -> {
+			})
+			.build();
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> get("/actuator/health/readiness").getStatusCode().value() == 200);
+		if (get("/api/v1/datasets/shapes").getStatusCode().value() == 404) {
+			MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+			parts.add("name", "shapes");
+			parts.add("kind", "idx");
+			parts.add("file", new ByteArrayResource(Fixtures.shapesIdxZip(900, 150)) {
+				@Override
+				public String getFilename() {
+					return "shapes.zip";
+				}
+			});
+			ResponseEntity<String> created = this.http.post()
+				.uri("/api/v1/datasets")
+				.contentType(MediaType.MULTIPART_FORM_DATA)
+				.body(parts)
+				.retrieve()
+				.toEntity(String.class);
+			assertThat(created.getStatusCode().value()).isEqualTo(201);
+		}
+	}
+
+	@Test
+	void trainsPublishesAndServesANewVersionWhileStreamingProgress() throws Exception {
+		ResponseEntity<String> submitted = submit("shapes-model", 3, "always");
+		assertThat(submitted.getStatusCode().value()).isEqualTo(202);
+		String location = submitted.getHeaders().getLocation().toString();
+		CompletableFuture<String> stream = HttpClient.newHttpClient()
+			.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + location + "/events"))
+				.header("Accept", "text/event-stream")
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.thenApply(HttpResponse::body);
+
+		JsonNode job = awaitState(location, "SUCCEEDED");
+		assertThat(job.get("device").asString()).isEqualTo("cpu()");
+		assertThat(job.get("history")).hasSize(3);
+		assertThat(job.get("resultVersion").asInt()).isEqualTo(1);
+		assertThat(job.get("report").get("testAccuracy").asDouble()).isGreaterThan(0.8);
+		assertThat(job.get("report").get("confusionMatrix")).hasSize(3);
+		assertThat(stream.get().lines()).contains("event:snapshot", "event:epoch", "event:state");
+
+		JsonNode model = read(get("/api/v1/models/shapes-model"));
+		assertThat(model.get("defaultVersion").asInt()).isEqualTo(1);
+		assertThat(model.get("versions").get(0).get("quality").get("testAccuracy").asDouble()).isGreaterThan(0.8);
+		JsonNode answer = read(this.http.post()
+			.uri("/api/v1/models/shapes-model/classify")
+			.contentType(MediaType.IMAGE_PNG)
+			.body(shapePng(1))
+			.retrieve()
+			.toEntity(String.class));
+		assertThat(answer.get("predictions").get(0).get("label").asString()).isEqualTo("1");
+
+		JsonNode second = awaitState(submit("shapes-model", 1, "never").getHeaders().getLocation().toString(),
+				"SUCCEEDED");
+		assertThat(second.get("resultVersion").asInt()).isEqualTo(2);
+		assertThat(second.get("promoted").asBoolean()).isFalse();
+		assertThat(read(get("/api/v1/models/shapes-model")).get("defaultVersion").asInt()).isEqualTo(1);
+		JsonNode promoted = read(this.http.post()
+			.uri("/api/v1/models/shapes-model/versions/2/promote")
+			.retrieve()
+			.toEntity(String.class));
+		assertThat(promoted.get("defaultVersion").asInt()).isEqualTo(2);
+		assertThat(read(get("/api/v1/training-jobs?state=SUCCEEDED")).get("total").asInt()).isGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void cancelStopsTheWorkerAndDiscardsItsOutput() {
+		String location = submit("cancelled-model", 500, "always").getHeaders().getLocation().toString();
+		String id = awaitEpoch(location);
+		long started = System.nanoTime();
+		ResponseEntity<String> cancelled = this.http.delete().uri(location).retrieve().toEntity(String.class);
+		assertThat(cancelled.getStatusCode().value()).isEqualTo(200);
+		assertThat(read(cancelled).get("state").asString()).isEqualTo("CANCELLED");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+		assertThat(workers(id)).isEmpty();
+		assertThat(ROOT.resolve("jobs").resolve(id).resolve("work")).doesNotExist();
+		assertThat(get("/api/v1/models/cancelled-model").getStatusCode().value()).isEqualTo(404);
+		assertThat(this.http.delete().uri(location).retrieve().toEntity(String.class).getStatusCode().value())
+			.isEqualTo(409);
+		assertServing();
+	}
+
+	@Test
+	void aKilledWorkerFailsItsJobAndServingGoesOn() {
+		String location = submit("crashed-model", 500, "always").getHeaders().getLocation().toString();
+		String id = awaitEpoch(location);
+		List<ProcessHandle> workers = workers(id);
+		assertThat(workers).hasSize(1);
+		workers.forEach(ProcessHandle::destroyForcibly);
+		JsonNode job = awaitState(location, "FAILED");
+		assertThat(job.get("failureReason").asString()).contains("killed by signal 9");
+		assertServing();
+	}
+
+	@Test
+	void invalidRequestsAreRefusedUpFront() {
+		ResponseEntity<String> response = this.http.post()
+			.uri("/api/v1/training-jobs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"task\":\"classifier\",\"model\":\"m\",\"architecture\":{\"name\":\"conv-classifier\"},"
+					+ "\"dataset\":\"shapes\",\"settings\":{\"batchSize\":0,\"optimizer\":{\"learningRate\":-1}}}")
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(response.getStatusCode().value()).isEqualTo(400);
+		assertThat(read(response).get("errors").findValuesAsString("field"))
+			.containsExactlyInAnyOrder("settings.batchSize", "settings.optimizer.learningRate");
+	}
+
+	private void assertServing() {
+		ResponseEntity<String> response = this.http.post()
+			.uri("/api/v1/models/tiny-fashion/classify")
+			.contentType(MediaType.IMAGE_PNG)
+			.body(Fixtures.image("trouser.png"))
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+	}
+
+	private ResponseEntity<String> submit(String model, int epochs, String promotion) {
+		String body = """
+				{"task": "classifier", "model": "%s", "dataset": "shapes",
+				 "architecture": {"name": "conv-classifier", "parameters": {"filters": [4, 8], "dense": 16}},
+				 "settings": {"epochs": %d, "batchSize": 32, "optimizer": {"type": "adam", "learningRate": 0.01},
+				              "devFraction": 0.15, "seed": 3},
+				 "promotion": "%s"}""".formatted(model, epochs, promotion);
+		return this.http.post()
+			.uri("/api/v1/training-jobs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.retrieve()
+			.toEntity(String.class);
+	}
+
+	private JsonNode awaitState(String location, String state) {
+		await().atMost(Duration.ofSeconds(180))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> read(get(location)).get("state").asString(), (s) -> s.equals(state) || isTerminal(s));
+		JsonNode job = read(get(location));
+		assertThat(job.get("state").asString()).as(job.toString()).isEqualTo(state);
+		return job;
+	}
+
+	private String awaitEpoch(String location) {
+		await().atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> read(get(location)),
+					(job) -> job.get("epoch").asInt() >= 1 || isTerminal(job.get("state").asString()));
+		JsonNode job = read(get(location));
+		assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("RUNNING");
+		return job.get("id").asString();
+	}
+
+	private static boolean isTerminal(String state) {
+		return List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(state);
+	}
+
+	// ProcessHandle.Info drops very long command lines, so read /proc (CI runs Linux).
+	static List<ProcessHandle> workers(String jobId) {
+		return ProcessHandle.current()
+			.descendants()
+			.filter(ProcessHandle::isAlive)
+			.filter((process) -> commandLine(process).contains(jobId))
+			.toList();
+	}
+
+	private static String commandLine(ProcessHandle process) {
+		try {
+			return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")));
+		}
+		catch (IOException ex) {
+			return process.info().commandLine().orElse("");
+		}
+	}
+
+	private ResponseEntity<String> get(String path) {
+		return this.http.get().uri(path).retrieve().toEntity(String.class);
+	}
+
+	private static JsonNode read(ResponseEntity<String> response) {
+		return json.readTree(response.getBody());
+	}
+
+	private static byte[] shapePng(int label) {
+		ImageSet set = Fixtures.shapes(3, new Random(99));
+		BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+		for (int r = 0; r < 28; r++) {
+			for (int c = 0; c < 28; c++) {
+				image.getRaster().setSample(c, r, 0, set.pixel(label, r, c));
+			}
+		}
+		try {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			ImageIO.write(image, "png", out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Path createRoot() {
+		try {
+			Path root = Files.createTempDirectory("modelport-jobs");
+			Fixtures.copyTinyModel(root.resolve("store"), Fixtures.TINY_MODEL, 1);
+			return root;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
