@@ -44,7 +44,8 @@ class ClassificationController {
 	ClassificationResponse classifyMultipart(@PathVariable String model, @RequestPart("image") MultipartFile image,
 			@RequestParam(required = false) Integer topK, @RequestParam(required = false) Integer version)
 			throws IOException {
-		// Multipart parsing allows large data set uploads; an image is held to the API limit.
+		// Multipart parsing allows large data set uploads; an image is held to the API
+		// limit.
 		if (image.getSize() > this.limits.maxRequestSize().toBytes()) {
 			throw new PayloadTooLargeException("the image has " + image.getSize() + " bytes, the limit is "
 					+ this.limits.maxRequestSize().toBytes());
