@@ -3,7 +3,6 @@ package io.modelport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,20 +10,15 @@ import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfig
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Boots the whole service on a random port over a temporary model store holding the tiny
@@ -39,12 +33,10 @@ class ModelportApplicationIntegrationTests {
 
 	private static final Path STORE = createStore();
 
-	private static final JsonMapper json = JsonMapper.builder().build();
-
 	@LocalServerPort
 	private int port;
 
-	private RestClient http;
+	private LocalHttp http;
 
 	@DynamicPropertySource
 	static void store(DynamicPropertyRegistry registry) {
@@ -53,20 +45,14 @@ class ModelportApplicationIntegrationTests {
 
 	@BeforeEach
 	void waitUntilReady() {
-		this.http = RestClient.builder()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.defaultStatusHandler((status) -> true, (request, response) -> {
-			})
-			.build();
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> get("/actuator/health/readiness").getStatusCode().value() == 200);
+		this.http = LocalHttp.ready(this.port);
 	}
 
 	@Test
 	void classifiesARealPngOverHttp() {
 		ResponseEntity<String> response = classifyMultipart("trouser.png", "?topK=10");
 		assertThat(response.getStatusCode().value()).isEqualTo(200);
-		JsonNode body = read(response);
+		JsonNode body = LocalHttp.read(response);
 		assertThat(body.get("model").asString()).isEqualTo(Fixtures.TINY_MODEL);
 		assertThat(body.get("version").asInt()).isEqualTo(1);
 		assertThat(body.get("predictions")).hasSize(10);
@@ -80,32 +66,24 @@ class ModelportApplicationIntegrationTests {
 
 	@Test
 	void classifiesARawPngBody() {
-		ResponseEntity<String> response = this.http.post()
-			.uri("/api/v1/models/tiny-fashion/classify")
-			.contentType(MediaType.IMAGE_PNG)
-			.body(Fixtures.image("bag.png"))
-			.retrieve()
-			.toEntity(String.class);
+		ResponseEntity<String> response = this.http.post("/api/v1/models/tiny-fashion/classify", MediaType.IMAGE_PNG,
+				Fixtures.image("bag.png"));
 		assertThat(response.getStatusCode().value()).isEqualTo(200);
-		JsonNode predictions = read(response).get("predictions");
+		JsonNode predictions = LocalHttp.read(response).get("predictions");
 		assertThat(predictions).hasSize(5);
 		assertThat(predictions.get(0).get("label").asString()).isEqualTo("Bag");
 	}
 
 	@Test
 	void aCorruptModelIsFailedWhileTheOthersServe() {
-		JsonNode models = read(get("/api/v1/models"));
+		JsonNode models = LocalHttp.read(this.http.get("/api/v1/models"));
 		assertThat(models.findValuesAsString("name")).contains("corrupt", Fixtures.TINY_MODEL);
-		JsonNode corrupt = read(get("/api/v1/models/corrupt"));
+		JsonNode corrupt = LocalHttp.read(this.http.get("/api/v1/models/corrupt"));
 		JsonNode version = corrupt.get("versions").get(0);
 		assertThat(version.get("state").asString()).isEqualTo("FAILED");
 		assertThat(version.get("failureReason").asString()).contains("checksum mismatch");
-		ResponseEntity<String> refused = this.http.post()
-			.uri("/api/v1/models/corrupt/classify")
-			.contentType(MediaType.IMAGE_PNG)
-			.body(Fixtures.image("trouser.png"))
-			.retrieve()
-			.toEntity(String.class);
+		ResponseEntity<String> refused = this.http.post("/api/v1/models/corrupt/classify", MediaType.IMAGE_PNG,
+				Fixtures.image("trouser.png"));
 		assertThat(refused.getStatusCode().value()).isEqualTo(503);
 		assertThat(refused.getHeaders().getFirst("Retry-After")).isNotBlank();
 		assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -113,7 +91,7 @@ class ModelportApplicationIntegrationTests {
 
 	@Test
 	void describesTheModel() {
-		JsonNode model = read(get("/api/v1/models/tiny-fashion"));
+		JsonNode model = LocalHttp.read(this.http.get("/api/v1/models/tiny-fashion"));
 		JsonNode version = model.get("versions").get(0);
 		assertThat(version.get("state").asString()).isEqualTo("READY");
 		assertThat(version.get("task").asString()).isEqualTo("classifier");
@@ -124,27 +102,17 @@ class ModelportApplicationIntegrationTests {
 
 	@Test
 	void unknownModelsAreProblemDetails() {
-		ResponseEntity<String> response = get("/api/v1/models/nope");
+		ResponseEntity<String> response = this.http.get("/api/v1/models/nope");
 		assertThat(response.getStatusCode().value()).isEqualTo(404);
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(read(response).get("type").asString()).isEqualTo("urn:modelport:problem:model-not-found");
+		assertThat(LocalHttp.read(response).get("type").asString()).isEqualTo("urn:modelport:problem:model-not-found");
 	}
 
 	@Test
 	void uploadsOverTheLimitAre413() {
-		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-		parts.add("image", new ByteArrayResource(new byte[512 * 1024]) {
-			@Override
-			public String getFilename() {
-				return "big.png";
-			}
-		});
-		ResponseEntity<String> response = this.http.post()
-			.uri("/api/v1/models/tiny-fashion/classify")
-			.contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(parts)
-			.retrieve()
-			.toEntity(String.class);
+		MultiValueMap<String, Object> parts = LocalHttp.file("image", new byte[512 * 1024], "big.png");
+		ResponseEntity<String> response = this.http.post("/api/v1/models/tiny-fashion/classify",
+				MediaType.MULTIPART_FORM_DATA, parts);
 		assertThat(response.getStatusCode().value()).isEqualTo(413);
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 	}
@@ -152,15 +120,11 @@ class ModelportApplicationIntegrationTests {
 	@Test
 	void reloadPicksUpANewVersionWithoutARestart() {
 		Fixtures.copyTinyModel(STORE, "reloadable", 1);
-		assertThat(get("/api/v1/models/reloadable").getStatusCode().value()).isEqualTo(404);
-		ResponseEntity<String> first = this.http.post()
-			.uri("/api/v1/models/reloadable/reload")
-			.retrieve()
-			.toEntity(String.class);
-		assertThat(read(first).get("defaultVersion").asInt()).isEqualTo(1);
+		assertThat(this.http.get("/api/v1/models/reloadable").getStatusCode().value()).isEqualTo(404);
+		ResponseEntity<String> first = this.http.post("/api/v1/models/reloadable/reload");
+		assertThat(LocalHttp.read(first).get("defaultVersion").asInt()).isEqualTo(1);
 		Fixtures.copyTinyModel(STORE, "reloadable", 2);
-		JsonNode second = read(
-				this.http.post().uri("/api/v1/models/reloadable/reload").retrieve().toEntity(String.class));
+		JsonNode second = LocalHttp.read(this.http.post("/api/v1/models/reloadable/reload"));
 		assertThat(second.get("defaultVersion").asInt()).isEqualTo(2);
 		assertThat(second.get("versions").findValuesAsString("state")).containsOnly("READY");
 	}
@@ -168,38 +132,21 @@ class ModelportApplicationIntegrationTests {
 	@Test
 	void exposesMetricsHealthInfoAndOpenApi() {
 		classifyMultipart("trouser.png", "");
-		String metrics = get("/actuator/prometheus").getBody();
+		String metrics = this.http.get("/actuator/prometheus").getBody();
 		assertThat(metrics).containsPattern(
 				"modelport_inference_seconds_bucket\\{[^}]*model=\"tiny-fashion\"[^}]*outcome=\"success\"[^}]*task=\"classifier\"");
 		assertThat(metrics).containsPattern("modelport_model_versions\\{[^}]*state=\"FAILED\"[^}]*} [1-9]");
 		assertThat(metrics).contains("modelport_model_load_seconds_count");
-		assertThat(read(get("/actuator/health/liveness")).get("status").asString()).isEqualTo("UP");
-		assertThat(read(get("/actuator/info")).get("build").get("artifact").asString()).isEqualTo("modelport-service");
-		assertThat(read(get("/v3/api-docs")).get("paths").has("/api/v1/models/{model}/classify")).isTrue();
+		assertThat(LocalHttp.read(this.http.get("/actuator/health/liveness")).get("status").asString()).isEqualTo("UP");
+		assertThat(LocalHttp.read(this.http.get("/actuator/info")).get("build").get("artifact").asString())
+			.isEqualTo("modelport-service");
+		assertThat(LocalHttp.read(this.http.get("/v3/api-docs")).get("paths").has("/api/v1/models/{model}/classify"))
+			.isTrue();
 	}
 
 	private ResponseEntity<String> classifyMultipart(String image, String query) {
-		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-		parts.add("image", new ByteArrayResource(Fixtures.image(image)) {
-			@Override
-			public String getFilename() {
-				return image;
-			}
-		});
-		return this.http.post()
-			.uri("/api/v1/models/tiny-fashion/classify" + query)
-			.contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(parts)
-			.retrieve()
-			.toEntity(String.class);
-	}
-
-	private ResponseEntity<String> get(String path) {
-		return this.http.get().uri(path).retrieve().toEntity(String.class);
-	}
-
-	private static JsonNode read(ResponseEntity<String> response) {
-		return json.readTree(response.getBody());
+		MultiValueMap<String, Object> parts = LocalHttp.file("image", Fixtures.image(image), image);
+		return this.http.post("/api/v1/models/tiny-fashion/classify" + query, MediaType.MULTIPART_FORM_DATA, parts);
 	}
 
 	private static Path createStore() {

@@ -111,6 +111,7 @@ class DatasetsControllerTests {
 		MvcTestResult result = this.mvc.get().uri("/api/v1/datasets/nope").exchange();
 		assertThat(result.getMvcResult().getResolvedException()).isInstanceOf(DatasetNotFoundException.class)
 			.hasMessage("dataset 'nope' does not exist");
+		assertThat(result).hasStatus(HttpStatus.NOT_FOUND).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	private MvcTestResult upload(String name, String kind) {

@@ -22,18 +22,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.modelport.Fixtures;
+import io.modelport.LocalHttp;
 import io.modelport.training.ImageSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,12 +48,10 @@ class TrainingJobsIntegrationTests {
 
 	private static final Path ROOT = createRoot();
 
-	private static final JsonMapper json = JsonMapper.builder().build();
-
 	@LocalServerPort
 	private int port;
 
-	private RestClient http;
+	private LocalHttp http;
 
 	@DynamicPropertySource
 	static void folders(DynamicPropertyRegistry registry) {
@@ -69,29 +64,12 @@ class TrainingJobsIntegrationTests {
 
 	@BeforeEach
 	void connect() {
-		this.http = RestClient.builder()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.defaultStatusHandler((status) -> true, (request, response) -> {
-			})
-			.build();
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> get("/actuator/health/readiness").getStatusCode().value() == 200);
-		if (get("/api/v1/datasets/shapes").getStatusCode().value() == 404) {
-			MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		this.http = LocalHttp.ready(this.port);
+		if (this.http.get("/api/v1/datasets/shapes").getStatusCode().value() == 404) {
+			MultiValueMap<String, Object> parts = LocalHttp.file("file", Fixtures.shapesIdxZip(900, 150), "shapes.zip");
 			parts.add("name", "shapes");
 			parts.add("kind", "idx");
-			parts.add("file", new ByteArrayResource(Fixtures.shapesIdxZip(900, 150)) {
-				@Override
-				public String getFilename() {
-					return "shapes.zip";
-				}
-			});
-			ResponseEntity<String> created = this.http.post()
-				.uri("/api/v1/datasets")
-				.contentType(MediaType.MULTIPART_FORM_DATA)
-				.body(parts)
-				.retrieve()
-				.toEntity(String.class);
+			ResponseEntity<String> created = this.http.post("/api/v1/datasets", MediaType.MULTIPART_FORM_DATA, parts);
 			assertThat(created.getStatusCode().value()).isEqualTo(201);
 		}
 	}
@@ -115,28 +93,23 @@ class TrainingJobsIntegrationTests {
 		assertThat(job.get("report").get("confusionMatrix")).hasSize(3);
 		assertThat(stream.get().lines()).contains("event:snapshot", "event:epoch", "event:state");
 
-		JsonNode model = read(get("/api/v1/models/shapes-model"));
+		JsonNode model = LocalHttp.read(this.http.get("/api/v1/models/shapes-model"));
 		assertThat(model.get("defaultVersion").asInt()).isEqualTo(1);
 		assertThat(model.get("versions").get(0).get("quality").get("testAccuracy").asDouble()).isGreaterThan(0.8);
-		JsonNode answer = read(this.http.post()
-			.uri("/api/v1/models/shapes-model/classify")
-			.contentType(MediaType.IMAGE_PNG)
-			.body(shapePng(1))
-			.retrieve()
-			.toEntity(String.class));
+		JsonNode answer = LocalHttp
+			.read(this.http.post("/api/v1/models/shapes-model/classify", MediaType.IMAGE_PNG, shapePng(1)));
 		assertThat(answer.get("predictions").get(0).get("label").asString()).isEqualTo("1");
 
 		JsonNode second = awaitState(submit("shapes-model", 1, "never").getHeaders().getLocation().toString(),
 				"SUCCEEDED");
 		assertThat(second.get("resultVersion").asInt()).isEqualTo(2);
 		assertThat(second.get("promoted").asBoolean()).isFalse();
-		assertThat(read(get("/api/v1/models/shapes-model")).get("defaultVersion").asInt()).isEqualTo(1);
-		JsonNode promoted = read(this.http.post()
-			.uri("/api/v1/models/shapes-model/versions/2/promote")
-			.retrieve()
-			.toEntity(String.class));
+		assertThat(LocalHttp.read(this.http.get("/api/v1/models/shapes-model")).get("defaultVersion").asInt())
+			.isEqualTo(1);
+		JsonNode promoted = LocalHttp.read(this.http.post("/api/v1/models/shapes-model/versions/2/promote"));
 		assertThat(promoted.get("defaultVersion").asInt()).isEqualTo(2);
-		assertThat(read(get("/api/v1/training-jobs?state=SUCCEEDED")).get("total").asInt()).isGreaterThanOrEqualTo(2);
+		assertThat(LocalHttp.read(this.http.get("/api/v1/training-jobs?state=SUCCEEDED")).get("total").asInt())
+			.isGreaterThanOrEqualTo(2);
 	}
 
 	@Test
@@ -144,15 +117,14 @@ class TrainingJobsIntegrationTests {
 		String location = submit("cancelled-model", 500, "always").getHeaders().getLocation().toString();
 		String id = awaitEpoch(location);
 		long started = System.nanoTime();
-		ResponseEntity<String> cancelled = this.http.delete().uri(location).retrieve().toEntity(String.class);
+		ResponseEntity<String> cancelled = this.http.delete(location);
 		assertThat(cancelled.getStatusCode().value()).isEqualTo(200);
-		assertThat(read(cancelled).get("state").asString()).isEqualTo("CANCELLED");
+		assertThat(LocalHttp.read(cancelled).get("state").asString()).isEqualTo("CANCELLED");
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
 		assertThat(workers(id)).isEmpty();
 		assertThat(ROOT.resolve("jobs").resolve(id).resolve("work")).doesNotExist();
-		assertThat(get("/api/v1/models/cancelled-model").getStatusCode().value()).isEqualTo(404);
-		assertThat(this.http.delete().uri(location).retrieve().toEntity(String.class).getStatusCode().value())
-			.isEqualTo(409);
+		assertThat(this.http.get("/api/v1/models/cancelled-model").getStatusCode().value()).isEqualTo(404);
+		assertThat(this.http.delete(location).getStatusCode().value()).isEqualTo(409);
 		assertServing();
 	}
 
@@ -170,25 +142,17 @@ class TrainingJobsIntegrationTests {
 
 	@Test
 	void invalidRequestsAreRefusedUpFront() {
-		ResponseEntity<String> response = this.http.post()
-			.uri("/api/v1/training-jobs")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"task\":\"classifier\",\"model\":\"m\",\"architecture\":{\"name\":\"conv-classifier\"},"
-					+ "\"dataset\":\"shapes\",\"settings\":{\"batchSize\":0,\"optimizer\":{\"learningRate\":-1}}}")
-			.retrieve()
-			.toEntity(String.class);
+		ResponseEntity<String> response = this.http.post("/api/v1/training-jobs", MediaType.APPLICATION_JSON,
+				"{\"task\":\"classifier\",\"model\":\"m\",\"architecture\":{\"name\":\"conv-classifier\"},"
+						+ "\"dataset\":\"shapes\",\"settings\":{\"batchSize\":0,\"optimizer\":{\"learningRate\":-1}}}");
 		assertThat(response.getStatusCode().value()).isEqualTo(400);
-		assertThat(read(response).get("errors").findValuesAsString("field"))
+		assertThat(LocalHttp.read(response).get("errors").findValuesAsString("field"))
 			.containsExactlyInAnyOrder("settings.batchSize", "settings.optimizer.learningRate");
 	}
 
 	private void assertServing() {
-		ResponseEntity<String> response = this.http.post()
-			.uri("/api/v1/models/tiny-fashion/classify")
-			.contentType(MediaType.IMAGE_PNG)
-			.body(Fixtures.image("trouser.png"))
-			.retrieve()
-			.toEntity(String.class);
+		ResponseEntity<String> response = this.http.post("/api/v1/models/tiny-fashion/classify", MediaType.IMAGE_PNG,
+				Fixtures.image("trouser.png"));
 		assertThat(response.getStatusCode().value()).isEqualTo(200);
 	}
 
@@ -199,19 +163,15 @@ class TrainingJobsIntegrationTests {
 				 "settings": {"epochs": %d, "batchSize": 32, "optimizer": {"type": "adam", "learningRate": 0.01},
 				              "devFraction": 0.15, "seed": 3},
 				 "promotion": "%s"}""".formatted(model, epochs, promotion);
-		return this.http.post()
-			.uri("/api/v1/training-jobs")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.retrieve()
-			.toEntity(String.class);
+		return this.http.post("/api/v1/training-jobs", MediaType.APPLICATION_JSON, body);
 	}
 
 	private JsonNode awaitState(String location, String state) {
 		await().atMost(Duration.ofSeconds(180))
 			.pollInterval(Duration.ofMillis(250))
-			.until(() -> read(get(location)).get("state").asString(), (s) -> s.equals(state) || isTerminal(s));
-		JsonNode job = read(get(location));
+			.until(() -> LocalHttp.read(this.http.get(location)).get("state").asString(),
+					(s) -> s.equals(state) || isTerminal(s));
+		JsonNode job = LocalHttp.read(this.http.get(location));
 		assertThat(job.get("state").asString()).as(job.toString()).isEqualTo(state);
 		return job;
 	}
@@ -219,9 +179,9 @@ class TrainingJobsIntegrationTests {
 	private String awaitEpoch(String location) {
 		await().atMost(Duration.ofSeconds(120))
 			.pollInterval(Duration.ofMillis(200))
-			.until(() -> read(get(location)),
+			.until(() -> LocalHttp.read(this.http.get(location)),
 					(job) -> job.get("epoch").asInt() >= 1 || isTerminal(job.get("state").asString()));
-		JsonNode job = read(get(location));
+		JsonNode job = LocalHttp.read(this.http.get(location));
 		assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("RUNNING");
 		return job.get("id").asString();
 	}
@@ -246,14 +206,6 @@ class TrainingJobsIntegrationTests {
 		catch (IOException ex) {
 			return process.info().commandLine().orElse("");
 		}
-	}
-
-	private ResponseEntity<String> get(String path) {
-		return this.http.get().uri(path).retrieve().toEntity(String.class);
-	}
-
-	private static JsonNode read(ResponseEntity<String> response) {
-		return json.readTree(response.getBody());
 	}
 
 	private static byte[] shapePng(int label) {
