@@ -23,16 +23,20 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system modelport \
     && useradd --system --gid modelport --home-dir /opt/modelport --shell /usr/sbin/nologin modelport \
-    && mkdir -p /opt/modelport /var/cache/modelport/djl \
-    && chown -R modelport:modelport /var/cache/modelport
+    && mkdir -p /opt/modelport /var/cache/modelport/djl /var/lib/modelport \
+    && chown -R modelport:modelport /var/cache/modelport /var/lib/modelport
 WORKDIR /opt/modelport
 COPY --from=build /extracted/dependencies/ ./
 COPY --from=build /extracted/spring-boot-loader/ ./
 COPY --from=build /extracted/snapshot-dependencies/ ./
 COPY --from=build /extracted/application/ ./
-# The shipped models; mount a volume over this folder to serve your own.
-COPY model-store/ /opt/modelport/model-store/
+# The shipped models; mount a volume over this folder to serve your own. Training jobs
+# publish new versions into it, so it must be writable by the modelport user.
+COPY --chown=modelport:modelport model-store/ /opt/modelport/model-store/
 ENV MODELPORT_STORE_LOCATION=/opt/modelport/model-store \
+    MODELPORT_TRAINING_WORK_DIR=/var/lib/modelport/jobs \
+    MODELPORT_DATASETS_LOCATION=/var/lib/modelport/datasets \
+    SPRING_DATASOURCE_URL="jdbc:h2:file:/var/lib/modelport/db/modelport;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
     DJL_CACHE_DIR=/var/cache/modelport/djl \
     LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 \
     JAVA_TOOL_OPTIONS="-XX:+ExitOnOutOfMemoryError -XX:MaxRAMPercentage=50 -Dai.djl.offline=true"
