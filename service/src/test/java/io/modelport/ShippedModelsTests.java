@@ -4,10 +4,10 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +38,7 @@ class ShippedModelsTests {
 	private static final Path STORE = Path.of(System.getProperty("modelport.repository", ".."), "model-store");
 
 	private final ModelLoader loader = new ModelLoader(List.of(new ClassifierTaskAdapter()),
-			new RuntimeProperties("cpu", 1, Duration.ofSeconds(5)));
+			RuntimeProperties.of("cpu", 1), new SimpleMeterRegistry());
 
 	@Test
 	void everyShippedModelLoads() {

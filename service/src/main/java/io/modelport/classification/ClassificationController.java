@@ -1,6 +1,7 @@
 package io.modelport.classification;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Base64;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -30,6 +32,8 @@ import io.modelport.web.PayloadTooLargeException;
 @Tag(name = "Classification", description = "Image classification with a classifier model")
 class ClassificationController {
 
+	static final String REQUEST_TIMEOUT = "Request-Timeout";
+
 	private final ClassificationService service;
 
 	private final ApiProperties limits;
@@ -42,15 +46,15 @@ class ClassificationController {
 	@PostMapping(path = "/classify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Classify an uploaded image (multipart part 'image')")
 	ClassificationResponse classifyMultipart(@PathVariable String model, @RequestPart("image") MultipartFile image,
-			@RequestParam(required = false) Integer topK, @RequestParam(required = false) Integer version)
-			throws IOException {
+			@RequestParam(required = false) Integer topK, @RequestParam(required = false) Integer version,
+			@RequestHeader(name = REQUEST_TIMEOUT, required = false) Long timeoutMillis) throws IOException {
 		// Multipart parsing allows large data set uploads; an image is held to the API
 		// limit.
 		if (image.getSize() > this.limits.maxRequestSize().toBytes()) {
 			throw new PayloadTooLargeException("the image has " + image.getSize() + " bytes, the limit is "
 					+ this.limits.maxRequestSize().toBytes());
 		}
-		return this.service.classify(model, version, image.getBytes(), topK);
+		return this.service.classify(model, version, image.getBytes(), topK, timeout(timeoutMillis));
 	}
 
 	@PostMapping(path = "/classify",
@@ -58,17 +62,32 @@ class ClassificationController {
 					MediaType.APPLICATION_OCTET_STREAM_VALUE })
 	@Operation(summary = "Classify an image sent as the raw request body")
 	ClassificationResponse classifyRaw(@PathVariable String model, @RequestBody byte[] image,
-			@RequestParam(required = false) Integer topK, @RequestParam(required = false) Integer version) {
-		return this.service.classify(model, version, image, topK);
+			@RequestParam(required = false) Integer topK, @RequestParam(required = false) Integer version,
+			@RequestHeader(name = REQUEST_TIMEOUT, required = false) Long timeoutMillis) {
+		return this.service.classify(model, version, image, topK, timeout(timeoutMillis));
 	}
 
 	@PostMapping(path = "/classify", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Classify a base64 image sent as JSON {image, topK, version}")
 	ClassificationResponse classifyJson(@PathVariable String model, @RequestBody ClassifyRequest request,
-			@RequestParam(required = false) Integer topK, @RequestParam(required = false) Integer version) {
+			@RequestParam(required = false) Integer topK, @RequestParam(required = false) Integer version,
+			@RequestHeader(name = REQUEST_TIMEOUT, required = false) Long timeoutMillis) {
 		Integer k = (request.topK() != null) ? request.topK() : topK;
 		Integer v = (request.version() != null) ? request.version() : version;
-		return this.service.classify(model, v, decodeBase64(request.image()), k);
+		return this.service.classify(model, v, decodeBase64(request.image()), k, timeout(timeoutMillis));
+	}
+
+	// Request-Timeout: the client's deadline in milliseconds; a request still queued when
+	// it
+	// passes is answered 504 and never run.
+	private static Duration timeout(Long millis) {
+		if (millis == null) {
+			return null;
+		}
+		if (millis < 1 || millis > 3_600_000) {
+			throw new InvalidRequestException("Request-Timeout must be between 1 and 3600000 milliseconds");
+		}
+		return Duration.ofMillis(millis);
 	}
 
 	private static byte[] decodeBase64(String image) {

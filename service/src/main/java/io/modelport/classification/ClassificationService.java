@@ -1,6 +1,7 @@
 package io.modelport.classification;
 
 import java.awt.image.BufferedImage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,8 +15,9 @@ import io.modelport.imaging.ImagePreprocessor;
 import io.modelport.imaging.InvalidImageException;
 import io.modelport.metrics.InferenceMetrics;
 import io.modelport.registry.ModelRegistry;
+import io.modelport.runtime.DeadlineExceededException;
 import io.modelport.runtime.LoadedModel;
-import io.modelport.runtime.ModelBusyException;
+import io.modelport.runtime.QueueFullException;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
 import io.modelport.web.InferenceFailedException;
@@ -54,6 +56,20 @@ public class ClassificationService {
 	 * @return the top-K classes
 	 */
 	public ClassificationResponse classify(String model, Integer version, byte[] image, Integer topK) {
+		return classify(model, version, image, topK, null);
+	}
+
+	/**
+	 * Classifies one image within a deadline.
+	 * @param model the model name
+	 * @param version the version, {@code null} for the default
+	 * @param image the encoded image
+	 * @param topK how many classes to return, {@code null} for the model's default
+	 * @param timeout the request's deadline, {@code null} for the configured default
+	 * @return the top-K classes
+	 */
+	public ClassificationResponse classify(String model, Integer version, byte[] image, Integer topK,
+			Duration timeout) {
 		LoadedModel loaded = this.registry.resolve(model, version);
 		ModelDescriptor descriptor = loaded.descriptor();
 		if (descriptor.task() != Task.CLASSIFIER) {
@@ -68,7 +84,8 @@ public class ClassificationService {
 		String outcome = InferenceMetrics.ERROR;
 		try {
 			BufferedImage decoded = this.decoder.decode(image);
-			float[] probabilities = loaded.predict(ImagePreprocessor.toTensor(decoded, descriptor.input()));
+			float[] tensor = ImagePreprocessor.toTensor(decoded, descriptor.input());
+			float[] probabilities = (timeout != null) ? loaded.predict(tensor, timeout) : loaded.predict(tensor);
 			outcome = InferenceMetrics.SUCCESS;
 			return new ClassificationResponse(model, descriptor.version(), top(probabilities, descriptor.labels(), k));
 		}
@@ -76,8 +93,12 @@ public class ClassificationService {
 			outcome = InferenceMetrics.INVALID_INPUT;
 			throw ex;
 		}
-		catch (ModelBusyException ex) {
+		catch (QueueFullException ex) {
 			outcome = InferenceMetrics.REJECTED;
+			throw ex;
+		}
+		catch (DeadlineExceededException ex) {
+			outcome = InferenceMetrics.TIMED_OUT;
 			throw ex;
 		}
 		catch (TranslateException ex) {

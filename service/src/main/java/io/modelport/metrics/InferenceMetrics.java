@@ -28,6 +28,9 @@ public class InferenceMetrics {
 	/** The request was refused because the model was busy. */
 	public static final String REJECTED = "rejected";
 
+	/** The request's deadline passed. */
+	public static final String TIMED_OUT = "timed_out";
+
 	/** The request failed inside the service. */
 	public static final String ERROR = "error";
 

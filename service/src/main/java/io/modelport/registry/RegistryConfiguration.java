@@ -26,8 +26,8 @@ class RegistryConfiguration {
 	}
 
 	@Bean
-	ModelLoader modelLoader(List<TaskAdapter> adapters, RuntimeProperties properties) {
-		return new ModelLoader(adapters, properties);
+	ModelLoader modelLoader(List<TaskAdapter> adapters, RuntimeProperties properties, MeterRegistry meters) {
+		return new ModelLoader(adapters, properties, meters);
 	}
 
 	@Bean

@@ -1,26 +1,19 @@
 package io.modelport.runtime;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.TimeoutException;
 
 import ai.djl.Model;
-import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
-import ai.djl.translate.Translator;
 
 import io.modelport.store.ModelDescriptor;
 
 /**
- * A model version loaded into the engine with a fixed pool of predictors. A DJL
- * {@link Predictor} is not thread-safe, so each call borrows one predictor for itself and
- * returns it. Closing waits for in-flight calls (a write lock against their read locks),
- * so a model is never freed under a running inference.
+ * A model version loaded into the engine, served by its {@link InferenceQueue}. Closing
+ * stops new requests, lets the queued ones finish, then frees the model.
  *
  * @author Modelport Team
  */
@@ -30,28 +23,24 @@ public final class LoadedModel implements AutoCloseable {
 
 	private final Model model;
 
-	private final List<Predictor<Object, Object>> predictors;
+	private final InferenceQueue queue;
 
-	private final BlockingQueue<Predictor<Object, Object>> idle;
+	private final RuntimeMetrics metrics;
 
-	private final Duration wait;
+	private final Duration defaultTimeout;
 
-	private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+	private final Duration drainTimeout;
 
 	private boolean closed;
 
-	@SuppressWarnings("unchecked")
-	LoadedModel(ModelDescriptor descriptor, Model model, Translator<?, ?> translator, int workers, Duration wait) {
+	LoadedModel(ModelDescriptor descriptor, Model model, InferenceQueue queue, RuntimeMetrics metrics,
+			RuntimeProperties properties) {
 		this.descriptor = descriptor;
 		this.model = model;
-		this.wait = wait;
-		this.predictors = new ArrayList<>(workers);
-		this.idle = new ArrayBlockingQueue<>(workers);
-		for (int i = 0; i < workers; i++) {
-			Predictor<Object, Object> predictor = model.newPredictor((Translator<Object, Object>) translator);
-			this.predictors.add(predictor);
-			this.idle.add(predictor);
-		}
+		this.queue = queue;
+		this.metrics = metrics;
+		this.defaultTimeout = properties.requestTimeout();
+		this.drainTimeout = properties.drainTimeout();
 	}
 
 	/**
@@ -63,68 +52,63 @@ public final class LoadedModel implements AutoCloseable {
 	}
 
 	/**
-	 * Runs one inference.
+	 * Runs one inference with the default deadline.
 	 * @param <O> the translator's output type
 	 * @param input an object of the translator's input type
 	 * @return the translator's output
 	 * @throws TranslateException when the engine or translator fails
-	 * @throws ModelBusyException when no predictor frees up in time
+	 */
+	public <O> O predict(Object input) throws TranslateException {
+		return predict(input, this.defaultTimeout);
+	}
+
+	/**
+	 * Runs one inference, possibly batched with other requests.
+	 * @param <O> the translator's output type
+	 * @param input an object of the translator's input type
+	 * @param timeout the request's deadline from now
+	 * @return the translator's output
+	 * @throws TranslateException when the engine or translator fails
+	 * @throws QueueFullException when the model's queue is full
+	 * @throws DeadlineExceededException when the deadline passes first
 	 * @throws ModelClosedException when the model was unloaded
 	 */
 	@SuppressWarnings("unchecked")
-	public <O> O predict(Object input) throws TranslateException {
-		if (!this.lifecycle.readLock().tryLock()) {
-			throw new ModelClosedException(name() + " is being unloaded");
-		}
+	public <O> O predict(Object input, Duration timeout) throws TranslateException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		CompletableFuture<Object> result = this.queue.submit(input, deadline);
 		try {
-			if (this.closed) {
-				throw new ModelClosedException(name() + " was unloaded");
-			}
-			Predictor<Object, Object> predictor = borrow();
-			try {
-				return (O) predictor.predict(input);
-			}
-			finally {
-				this.idle.add(predictor);
-			}
+			return (O) result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 		}
-		finally {
-			this.lifecycle.readLock().unlock();
-		}
-	}
-
-	private Predictor<Object, Object> borrow() {
-		try {
-			Predictor<Object, Object> predictor = this.idle.poll(this.wait.toMillis(), TimeUnit.MILLISECONDS);
-			if (predictor == null) {
-				throw new ModelBusyException("all " + this.predictors.size() + " workers of " + name() + " are busy");
-			}
-			return predictor;
+		catch (TimeoutException ex) {
+			result.cancel(false);
+			throw new DeadlineExceededException("the request's deadline passed before its result was ready");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new ModelBusyException("interrupted while waiting for a worker of " + name());
+			throw new DeadlineExceededException("interrupted while waiting for the result");
 		}
-	}
-
-	private String name() {
-		return this.descriptor.name() + " version " + this.descriptor.version();
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof TranslateException translate) {
+				throw translate;
+			}
+			if (cause instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new TranslateException(cause);
+		}
 	}
 
 	@Override
-	public void close() {
-		this.lifecycle.writeLock().lock();
-		try {
-			if (this.closed) {
-				return;
-			}
-			this.closed = true;
-			this.predictors.forEach(Predictor::close);
-			this.model.close();
+	public synchronized void close() {
+		if (this.closed) {
+			return;
 		}
-		finally {
-			this.lifecycle.writeLock().unlock();
-		}
+		this.closed = true;
+		this.queue.close(this.drainTimeout);
+		this.metrics.close();
+		this.model.close();
 	}
 
 }

@@ -17,6 +17,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import io.modelport.nn.ArchitectureCatalog;
 import io.modelport.store.ArtifactFormat;
@@ -43,10 +44,13 @@ public class ModelLoader {
 
 	private final Device device;
 
-	public ModelLoader(List<TaskAdapter> adapters, RuntimeProperties properties) {
+	private final MeterRegistry meters;
+
+	public ModelLoader(List<TaskAdapter> adapters, RuntimeProperties properties, MeterRegistry meters) {
 		this.adapters = adapters.stream().collect(Collectors.toMap(TaskAdapter::task, Function.identity()));
 		this.properties = properties;
 		this.device = DeviceSelector.select(properties.device());
+		this.meters = meters;
 	}
 
 	/**
@@ -75,8 +79,10 @@ public class ModelLoader {
 		LoadedModel loaded = null;
 		try {
 			loadWeights(model, descriptor);
-			loaded = new LoadedModel(descriptor, model, adapter.translator(descriptor), this.properties.workers(),
-					this.properties.predictorWait());
+			RuntimeMetrics metrics = new RuntimeMetrics(this.meters, descriptor);
+			InferenceQueue queue = new InferenceQueue(descriptor.name() + "-" + descriptor.version(), model,
+					adapter.translator(descriptor), RuntimeSettings.of(this.properties, descriptor), metrics);
+			loaded = new LoadedModel(descriptor, model, queue, metrics, this.properties);
 			adapter.warmUp(loaded);
 			return loaded;
 		}

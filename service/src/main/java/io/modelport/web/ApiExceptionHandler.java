@@ -26,8 +26,9 @@ import io.modelport.jobs.JobConflictException;
 import io.modelport.jobs.JobNotFoundException;
 import io.modelport.registry.ModelNotFoundException;
 import io.modelport.registry.ModelNotReadyException;
-import io.modelport.runtime.ModelBusyException;
+import io.modelport.runtime.DeadlineExceededException;
 import io.modelport.runtime.ModelClosedException;
+import io.modelport.runtime.QueueFullException;
 
 /**
  * The one place that turns exceptions into RFC 9457 {@code application/problem+json}.
@@ -57,9 +58,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return retryLater(ProblemTypes.MODEL_NOT_READY, "Model not ready", ex.getMessage(), Duration.ofSeconds(1));
 	}
 
-	@ExceptionHandler(ModelBusyException.class)
-	ResponseEntity<ProblemDetail> modelBusy(ModelBusyException ex) {
-		return retryLater(ProblemTypes.MODEL_BUSY, "Model busy", ex.getMessage(), Duration.ofSeconds(1));
+	@ExceptionHandler(QueueFullException.class)
+	ResponseEntity<ProblemDetail> queueFull(QueueFullException ex) {
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+		body.setType(ProblemTypes.MODEL_BUSY);
+		body.setTitle("Model busy");
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())))
+			.body(body);
+	}
+
+	@ExceptionHandler(DeadlineExceededException.class)
+	ResponseEntity<ProblemDetail> deadline(DeadlineExceededException ex) {
+		return problem(HttpStatus.GATEWAY_TIMEOUT, ProblemTypes.DEADLINE_EXCEEDED, "Deadline exceeded",
+				ex.getMessage());
 	}
 
 	@ExceptionHandler(InvalidImageException.class)

@@ -16,7 +16,10 @@ public final class ProblemTypes {
 	/** The model exists but is loading or failed to load. */
 	public static final URI MODEL_NOT_READY = of("model-not-ready");
 
-	/** Every worker of the model is busy. */
+	/** The request's deadline ({@code Request-Timeout}) passed before it ran. */
+	public static final URI DEADLINE_EXCEEDED = of("deadline-exceeded");
+
+	/** The model's request queue is full. */
 	public static final URI MODEL_BUSY = of("model-busy");
 
 	/** The image could not be decoded or is too large. */

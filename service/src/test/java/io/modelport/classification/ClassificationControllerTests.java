@@ -16,13 +16,15 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import io.modelport.imaging.InvalidImageException;
 import io.modelport.registry.ModelNotFoundException;
 import io.modelport.registry.ModelNotReadyException;
-import io.modelport.runtime.ModelBusyException;
+import io.modelport.runtime.DeadlineExceededException;
+import io.modelport.runtime.QueueFullException;
 import io.modelport.web.InvalidRequestException;
 import io.modelport.web.WebConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 
@@ -48,7 +50,7 @@ class ClassificationControllerTests {
 
 	@Test
 	void classifiesAMultipartImage() {
-		given(this.service.classify("shirts", 2, IMAGE, 3)).willReturn(ANSWER);
+		given(this.service.classify(eq("shirts"), eq(2), eq(IMAGE), eq(3), any())).willReturn(ANSWER);
 		assertThat(
 				this.mvc.post().uri("/api/v1/models/shirts/classify?topK=3&version=2").multipart().file("image", IMAGE))
 			.hasStatusOk()
@@ -58,7 +60,7 @@ class ClassificationControllerTests {
 
 	@Test
 	void classifiesARawBody() {
-		given(this.service.classify("shirts", null, IMAGE, null)).willReturn(ANSWER);
+		given(this.service.classify(eq("shirts"), isNull(), eq(IMAGE), isNull(), isNull())).willReturn(ANSWER);
 		assertThat(
 				this.mvc.post().uri("/api/v1/models/shirts/classify").contentType(MediaType.IMAGE_PNG).content(IMAGE))
 			.hasStatusOk();
@@ -66,14 +68,14 @@ class ClassificationControllerTests {
 
 	@Test
 	void classifiesBase64Json() {
-		given(this.service.classify("shirts", 1, IMAGE, 2)).willReturn(ANSWER);
+		given(this.service.classify(eq("shirts"), eq(1), eq(IMAGE), eq(2), any())).willReturn(ANSWER);
 		String json = "{\"image\":\"data:image/png;base64," + Base64.getEncoder().encodeToString(IMAGE)
 				+ "\",\"topK\":2,\"version\":1}";
 		assertThat(this.mvc.post()
 			.uri("/api/v1/models/shirts/classify")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(json)).hasStatusOk();
-		then(this.service).should().classify("shirts", 1, IMAGE, 2);
+		then(this.service).should().classify(eq("shirts"), eq(1), eq(IMAGE), eq(2), any());
 	}
 
 	@Test
@@ -98,7 +100,7 @@ class ClassificationControllerTests {
 
 	@Test
 	void unknownModelIs404() {
-		given(this.service.classify(eq("nope"), any(), any(), any()))
+		given(this.service.classify(eq("nope"), any(), any(), any(), any()))
 			.willThrow(new ModelNotFoundException("model 'nope' does not exist"));
 		assertThat(raw("nope")).hasStatus(HttpStatus.NOT_FOUND)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -110,7 +112,7 @@ class ClassificationControllerTests {
 
 	@Test
 	void modelNotReadyIs503WithRetryAfter() {
-		given(this.service.classify(eq("shirts"), any(), any(), any()))
+		given(this.service.classify(eq("shirts"), any(), any(), any(), any()))
 			.willThrow(new ModelNotReadyException("still loading", Duration.ofSeconds(5)));
 		assertThat(raw("shirts")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
 			.hasHeader("Retry-After", "5")
@@ -118,14 +120,26 @@ class ClassificationControllerTests {
 	}
 
 	@Test
-	void busyModelIs503WithRetryAfter() {
-		given(this.service.classify(eq("shirts"), any(), any(), any())).willThrow(new ModelBusyException("busy"));
-		assertThat(raw("shirts")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE).hasHeader("Retry-After", "1");
+	void fullQueueIs429WithRetryAfter() {
+		given(this.service.classify(eq("shirts"), any(), any(), any(), any()))
+			.willThrow(new QueueFullException("full", Duration.ofSeconds(3)));
+		assertThat(raw("shirts")).hasStatus(HttpStatus.TOO_MANY_REQUESTS)
+			.hasHeader("Retry-After", "3")
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void passedDeadlineIs504AndTheHeaderIsHonoured() {
+		given(this.service.classify(eq("shirts"), any(), any(), any(), eq(Duration.ofMillis(50))))
+			.willThrow(new DeadlineExceededException("late"));
+		assertThat(raw("shirts").header("Request-Timeout", "50")).hasStatus(HttpStatus.GATEWAY_TIMEOUT)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(raw("shirts").header("Request-Timeout", "0")).hasStatus(HttpStatus.BAD_REQUEST);
 	}
 
 	@Test
 	void undecodableImageIs400() {
-		given(this.service.classify(eq("shirts"), any(), any(), any()))
+		given(this.service.classify(eq("shirts"), any(), any(), any(), any()))
 			.willThrow(new InvalidImageException("the data is not a PNG, JPEG, GIF or BMP image"));
 		assertThat(raw("shirts")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
@@ -135,7 +149,7 @@ class ClassificationControllerTests {
 
 	@Test
 	void badParameterIs400() {
-		given(this.service.classify(eq("shirts"), any(), any(), any()))
+		given(this.service.classify(eq("shirts"), any(), any(), any(), any()))
 			.willThrow(new InvalidRequestException("topK must be between 1 and 1000, was 0"));
 		assertThat(raw("shirts")).hasStatus(HttpStatus.BAD_REQUEST);
 	}
@@ -179,7 +193,7 @@ class ClassificationControllerTests {
 
 	@Test
 	void unexpectedErrorIs500WithoutInternals() {
-		given(this.service.classify(eq("shirts"), any(), any(), any()))
+		given(this.service.classify(eq("shirts"), any(), any(), any(), any()))
 			.willThrow(new IllegalStateException("secret at /opt/modelport/internal"));
 		assertThat(raw("shirts")).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -154,8 +154,8 @@ class ModelRegistryTests {
 
 	private void start(List<String> required) {
 		ModelStoreProperties properties = new ModelStoreProperties(this.store, 2, required, Duration.ofSeconds(60));
-		ModelLoader loader = new ModelLoader(List.of(new ClassifierTaskAdapter()),
-				new RuntimeProperties("cpu", 1, Duration.ofSeconds(5)));
+		ModelLoader loader = new ModelLoader(List.of(new ClassifierTaskAdapter()), RuntimeProperties.of("cpu", 1),
+				new SimpleMeterRegistry());
 		this.registry = new ModelRegistry(new ModelStore(this.store), loader, properties, new SimpleMeterRegistry());
 		this.registry.start();
 		assertThat(this.registry.awaitLoaded(Duration.ofSeconds(60))).isTrue();

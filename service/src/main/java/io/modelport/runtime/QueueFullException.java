@@ -1,0 +1,28 @@
+package io.modelport.runtime;
+
+import java.time.Duration;
+
+/**
+ * Thrown when a model's request queue is full; carries when a retry is likely to be
+ * accepted, computed from the queue depth and the measured service rate.
+ *
+ * @author Modelport Team
+ */
+public class QueueFullException extends RuntimeException {
+
+	private final Duration retryAfter;
+
+	public QueueFullException(String message, Duration retryAfter) {
+		super(message);
+		this.retryAfter = retryAfter;
+	}
+
+	/**
+	 * How long the client should wait.
+	 * @return the delay for the {@code Retry-After} header
+	 */
+	public Duration retryAfter() {
+		return this.retryAfter;
+	}
+
+}
