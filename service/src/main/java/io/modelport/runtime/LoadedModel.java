@@ -73,10 +73,43 @@ public final class LoadedModel implements AutoCloseable {
 	 * @throws DeadlineExceededException when the deadline passes first
 	 * @throws ModelClosedException when the model was unloaded
 	 */
-	@SuppressWarnings("unchecked")
 	public <O> O predict(Object input, Duration timeout) throws TranslateException {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		CompletableFuture<Object> result = this.queue.submit(input, deadline);
+		return await(this.queue.submit(input, deadline), deadline);
+	}
+
+	/**
+	 * Runs several inferences; each goes through the queue on its own, so the workers
+	 * batch them with each other and with concurrent requests.
+	 * @param <O> the translator's output type
+	 * @param inputs objects of the translator's input type
+	 * @param timeout the deadline from now, for all of them
+	 * @return the outputs, in input order
+	 * @throws TranslateException when the engine or translator fails
+	 */
+	public <O> java.util.List<O> predictAll(java.util.List<?> inputs, Duration timeout) throws TranslateException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		java.util.List<CompletableFuture<Object>> futures = new java.util.ArrayList<>();
+		for (Object input : inputs) {
+			futures.add(this.queue.submit(input, deadline));
+		}
+		java.util.List<O> outputs = new java.util.ArrayList<>();
+		for (CompletableFuture<Object> future : futures) {
+			outputs.add(await(future, deadline));
+		}
+		return outputs;
+	}
+
+	/**
+	 * The default request deadline.
+	 * @return the timeout
+	 */
+	public Duration defaultTimeout() {
+		return this.defaultTimeout;
+	}
+
+	@SuppressWarnings("unchecked")
+	private <O> O await(CompletableFuture<Object> result, long deadline) throws TranslateException {
 		try {
 			return (O) result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 		}
