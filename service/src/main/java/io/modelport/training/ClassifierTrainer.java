@@ -84,7 +84,6 @@ public class ClassifierTrainer {
 		double bestDev = (resume != null) ? resume.bestDevAccuracy() : -1;
 		int firstEpoch = (resume != null) ? resume.epoch() + 1 : 1;
 		int stepsPerEpoch = (fit.count() + this.settings.batchSize() - 1) / this.settings.batchSize();
-		long started = System.nanoTime();
 		try (Model model = Model.newInstance("classifier", this.device, "PyTorch")) {
 			model.setBlock(this.architecture.build());
 			try (Trainer trainer = model.newTrainer(config(stepsPerEpoch, firstEpoch))) {
@@ -116,7 +115,8 @@ public class ClassifierTrainer {
 				}
 			}
 		}
-		double trainSeconds = (System.nanoTime() - started) / 1e9;
+		// The training passes of every epoch, including those before a resume.
+		double trainSeconds = history.stream().mapToDouble(EpochResult::seconds).sum();
 		Path best = workDir.resolve(String.format("%s-%04d.params", BEST_PREFIX, bestEpoch));
 		Predictions test = evaluate(best, data.test(), input);
 		Double auc = (this.architecture.classes() == 2) ? Evaluation.rocAuc(test.positiveScores(), data.test().labels())

@@ -18,7 +18,7 @@ import io.modelport.store.InputSpec;
  * {@code null}
  * @param trainImages the number of images trained on
  * @param devImages the number of images in the dev split
- * @param trainSeconds the wall time of the training loop
+ * @param trainSeconds the time of the training passes, summed over epochs
  * @author Modelport Team
  */
 public record TrainingReport(Path parameters, InputSpec input, List<EpochResult> history, int bestEpoch,
