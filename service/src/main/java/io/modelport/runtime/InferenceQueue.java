@@ -41,6 +41,8 @@ final class InferenceQueue {
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
+	private final AtomicInteger busyWorkers = new AtomicInteger();
+
 	private volatile boolean closed;
 
 	// Requests completed per second, smoothed; seeds the Retry-After computation.
@@ -123,7 +125,12 @@ final class InferenceQueue {
 				}
 				this.inFlight.incrementAndGet();
 				batch.add(first);
-				long until = System.nanoTime() + this.maxBatchDelayNanos;
+				int busy = this.busyWorkers.incrementAndGet();
+				// Waiting for a batch to fill only pays when every worker is busy: with a
+				// worker
+				// idle and nothing queued, the request runs at once.
+				boolean wait = busy >= this.workers.size() || !this.queue.isEmpty();
+				long until = System.nanoTime() + (wait ? this.maxBatchDelayNanos : 0);
 				while (batch.size() < this.maxBatchSize) {
 					long wait = until - System.nanoTime();
 					Request next = (wait > 0) ? this.queue.poll(wait, TimeUnit.NANOSECONDS) : this.queue.poll();
@@ -141,6 +148,9 @@ final class InferenceQueue {
 				}
 			}
 			finally {
+				if (!batch.isEmpty()) {
+					this.busyWorkers.decrementAndGet();
+				}
 				this.inFlight.addAndGet(-batch.size());
 				batch.clear();
 			}
