@@ -129,8 +129,8 @@ final class InferenceQueue {
 				// Waiting for a batch to fill only pays when every worker is busy: with a
 				// worker
 				// idle and nothing queued, the request runs at once.
-				boolean wait = busy >= this.workers.size() || !this.queue.isEmpty();
-				long until = System.nanoTime() + (wait ? this.maxBatchDelayNanos : 0);
+				boolean fill = busy >= this.workers.size() || !this.queue.isEmpty();
+				long until = System.nanoTime() + (fill ? this.maxBatchDelayNanos : 0);
 				while (batch.size() < this.maxBatchSize) {
 					long wait = until - System.nanoTime();
 					Request next = (wait > 0) ? this.queue.poll(wait, TimeUnit.NANOSECONDS) : this.queue.poll();
