@@ -45,6 +45,22 @@ public final class Fixtures {
 	}
 
 	/**
+	 * A new temporary model store holding the fixture model as version 1.
+	 * @param prefix the temporary folder's name prefix
+	 * @return the store folder
+	 */
+	public static Path tinyModelStore(String prefix) {
+		try {
+			Path store = Files.createTempDirectory(prefix);
+			copyTinyModel(store, TINY_MODEL, 1);
+			return store;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
 	 * Copies version 1 of the fixture model into a store as the given model and version.
 	 * @param store the store folder
 	 * @param name the model name to use

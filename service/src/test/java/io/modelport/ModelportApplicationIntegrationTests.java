@@ -151,9 +151,7 @@ class ModelportApplicationIntegrationTests {
 
 	private static Path createStore() {
 		try {
-			Path store = Files.createTempDirectory("modelport-it");
-			store.toFile().deleteOnExit();
-			Fixtures.copyTinyModel(store, Fixtures.TINY_MODEL, 1);
+			Path store = Fixtures.tinyModelStore("modelport-it");
 			Files.writeString(store.resolve(Fixtures.TINY_MODEL).resolve("model.yaml"), "required: true\n");
 			Path corrupt = Fixtures.copyTinyModel(store, "corrupt", 1);
 			Files.write(Fixtures.paramsFile(corrupt), new byte[] { 42 });

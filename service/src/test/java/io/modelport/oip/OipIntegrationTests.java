@@ -3,7 +3,6 @@ package io.modelport.oip;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -36,7 +35,7 @@ import static org.assertj.core.api.Assertions.within;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class OipIntegrationTests {
 
-	private static final Path STORE = createStore();
+	private static final Path STORE = Fixtures.tinyModelStore("modelport-oip");
 
 	@LocalServerPort
 	private int port;
@@ -149,17 +148,6 @@ class OipIntegrationTests {
 	private void assertError(String path, String body, int status, String message) {
 		JsonNode error = infer(path, body, status);
 		assertThat(error.get("error").asString()).contains(message);
-	}
-
-	private static Path createStore() {
-		try {
-			Path store = Files.createTempDirectory("modelport-oip");
-			Fixtures.copyTinyModel(store, Fixtures.TINY_MODEL, 1);
-			return store;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
