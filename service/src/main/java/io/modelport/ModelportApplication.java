@@ -28,6 +28,10 @@ public class ModelportApplication {
 			return;
 		}
 		defaultProperty("ai.djl.pytorch.num_interop_threads", "1");
+		// TorchScript's profiling executor re-optimises for every new batch size, which
+		// dynamic batching produces; without it the first batches of each size are not
+		// slow.
+		defaultProperty("ai.djl.pytorch.graph_optimizer", "false");
 		SpringApplication.run(ModelportApplication.class, args);
 	}
 

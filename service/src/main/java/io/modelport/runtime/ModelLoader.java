@@ -49,6 +49,11 @@ public class ModelLoader {
 	public ModelLoader(List<TaskAdapter> adapters, RuntimeProperties properties, MeterRegistry meters) {
 		this.adapters = adapters.stream().collect(Collectors.toMap(TaskAdapter::task, Function.identity()));
 		this.properties = properties;
+		// DJL reads the thread count once, when the engine loads, which the device choice
+		// below triggers; an explicit system property wins.
+		if (properties.intraOpThreads() > 0 && System.getProperty("ai.djl.pytorch.num_threads") == null) {
+			System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(properties.intraOpThreads()));
+		}
 		this.device = DeviceSelector.select(properties.device());
 		this.meters = meters;
 	}

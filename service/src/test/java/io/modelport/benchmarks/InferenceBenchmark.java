@@ -52,7 +52,7 @@ import io.modelport.store.Task;
  * load generator's CPU time is reported. Prints a Markdown table.
  *
  * <pre>
- * ./mvnw -q -pl service test-compile exec:exec@benchmark-inference [-Dbenchmark.seconds=5]
+ * ./mvnw -q -pl service test-compile exec:exec@benchmark-inference [-Dbenchmark.seconds=5] [-Dbenchmark.threads=1]
  * </pre>
  *
  * @author Modelport Team
@@ -66,6 +66,11 @@ public final class InferenceBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		double seconds = Double.parseDouble(System.getProperty("benchmark.seconds", "5"));
+		// Before DJL loads: the thread count is read once, by the engine.
+		int threads = Integer.parseInt(System.getProperty("benchmark.threads", "0"));
+		if (threads > 0) {
+			System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+		}
 		Path store = Files.createTempDirectory("modelport-bench");
 		copyTree(Path.of("model-store/fashion-mnist"), store.resolve("fashion-mnist"));
 		heavyModel(store.resolve("heavy-cnn/1"));

@@ -119,7 +119,7 @@ class InferenceQueueTests {
 	private LoadedModel load(int workers, int batch, Duration delay, int capacity) {
 		Fixtures.copyTinyModel(this.store, "tiny", 1);
 		RuntimeProperties properties = new RuntimeProperties("cpu", workers, batch, delay, capacity,
-				Duration.ofSeconds(30), Duration.ofSeconds(10));
+				Duration.ofSeconds(30), Duration.ofSeconds(10), 0);
 		ModelLoader loader = new ModelLoader(List.of(new ClassifierTaskAdapter()), properties, this.meters);
 		return loader.load(new ModelStore(this.store).find("tiny").orElseThrow().descriptor(1));
 	}
