@@ -1,7 +1,5 @@
 package io.modelport;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,21 +65,11 @@ class ShippedModelsTests {
 		int correct = 0;
 		try (LoadedModel model = this.loader.load(descriptor)) {
 			for (int i = 0; i < test.count(); i++) {
-				float[] probabilities = model.predict(ImagePreprocessor.toTensor(image(test, i), descriptor.input()));
+				float[] probabilities = model.predict(ImagePreprocessor.toTensor(test.toImage(i), descriptor.input()));
 				correct += (argMax(probabilities) == test.labels()[i]) ? 1 : 0;
 			}
 		}
 		assertThat((double) correct / test.count()).isCloseTo(claimed, within(0.0015));
-	}
-
-	private static BufferedImage image(ImageSet set, int index) throws IOException {
-		BufferedImage image = new BufferedImage(set.cols(), set.rows(), BufferedImage.TYPE_BYTE_GRAY);
-		for (int r = 0; r < set.rows(); r++) {
-			for (int c = 0; c < set.cols(); c++) {
-				image.getRaster().setSample(c, r, 0, set.pixel(index, r, c));
-			}
-		}
-		return image;
 	}
 
 	private static int argMax(float[] values) {

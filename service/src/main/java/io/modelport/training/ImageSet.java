@@ -84,6 +84,22 @@ public record ImageSet(int count, int rows, int cols, byte[] pixels, int[] label
 	}
 
 	/**
+	 * One image as an 8-bit grayscale picture, its pixels exactly as stored.
+	 * @param image the image index
+	 * @return the picture
+	 */
+	public java.awt.image.BufferedImage toImage(int image) {
+		java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(this.cols, this.rows,
+				java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+		for (int r = 0; r < this.rows; r++) {
+			for (int c = 0; c < this.cols; c++) {
+				picture.getRaster().setSample(c, r, 0, pixel(image, r, c));
+			}
+		}
+		return picture;
+	}
+
+	/**
 	 * The mean and standard deviation of all pixels after dividing by 255, the
 	 * normalisation statistics saved with a model.
 	 * @return {mean, std}

@@ -1,6 +1,5 @@
 package io.modelport.training;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,14 +95,8 @@ public final class TrainClassifierCommand {
 				continue;
 			}
 			done[label] = true;
-			BufferedImage image = new BufferedImage(test.cols(), test.rows(), BufferedImage.TYPE_BYTE_GRAY);
-			for (int r = 0; r < test.rows(); r++) {
-				for (int c = 0; c < test.cols(); c++) {
-					image.getRaster().setSample(c, r, 0, test.pixel(i, r, c));
-				}
-			}
 			String file = FashionMnist.LABELS.get(label).toLowerCase().replaceAll("[^a-z]+", "-") + ".png";
-			ImageIO.write(image, "png", folder.resolve(file).toFile());
+			ImageIO.write(test.toImage(i), "png", folder.resolve(file).toFile());
 		}
 	}
 

@@ -31,7 +31,6 @@ import tools.jackson.databind.JsonNode;
 
 import io.modelport.Fixtures;
 import io.modelport.LocalHttp;
-import io.modelport.training.ImageSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -209,13 +208,7 @@ class TrainingJobsIntegrationTests {
 	}
 
 	private static byte[] shapePng(int label) {
-		ImageSet set = Fixtures.shapes(3, new Random(99));
-		BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
-		for (int r = 0; r < 28; r++) {
-			for (int c = 0; c < 28; c++) {
-				image.getRaster().setSample(c, r, 0, set.pixel(label, r, c));
-			}
-		}
+		BufferedImage image = Fixtures.shapes(3, new Random(99)).toImage(label);
 		try {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			ImageIO.write(image, "png", out);
