@@ -24,7 +24,6 @@ import io.modelport.registry.ModelNotFoundException;
 import io.modelport.registry.ModelRegistry;
 import io.modelport.registry.ModelState;
 import io.modelport.registry.ModelVersion;
-import io.modelport.registry.RegisteredModel;
 import io.modelport.runtime.LoadedModel;
 import io.modelport.store.InputSpec;
 import io.modelport.store.ModelDescriptor;
@@ -57,7 +56,7 @@ class OipService {
 	}
 
 	ModelMetadata metadata(String model, Integer version) {
-		ModelVersion target = version(model, version);
+		ModelVersion target = this.registry.version(model, version);
 		ModelDescriptor d = target.descriptor();
 		if (d == null) {
 			throw new OipException(HttpStatus.BAD_REQUEST, "model '" + model + "' version " + target.version()
@@ -82,7 +81,7 @@ class OipService {
 
 	boolean ready(String model, Integer version) {
 		try {
-			return version(model, version).state() == ModelState.READY;
+			return this.registry.version(model, version).state() == ModelState.READY;
 		}
 		catch (ModelNotFoundException ex) {
 			return false;
@@ -90,8 +89,7 @@ class OipService {
 	}
 
 	boolean serverReady() {
-		return this.registry.isRunning()
-				&& this.registry.models().stream().filter(RegisteredModel::required).allMatch(RegisteredModel::ready);
+		return this.registry.requiredModelsReady();
 	}
 
 	InferResponse infer(String model, Integer version, InferRequest request, Duration timeout) {
@@ -244,15 +242,6 @@ class OipService {
 			}
 		}
 		return outputs;
-	}
-
-	private ModelVersion version(String model, Integer version) {
-		RegisteredModel registered = this.registry.find(model);
-		ModelVersion target = (version != null) ? registered.version(version) : registered.defaultVersion();
-		if (target == null) {
-			throw new ModelNotFoundException("model '" + model + "' has no version " + version);
-		}
-		return target;
 	}
 
 	private static void flatten(Object data, List<Object> into) {

@@ -138,12 +138,7 @@ public class ModelRegistry implements SmartLifecycle {
 	 * @throws ModelNotReadyException when the version is loading or failed
 	 */
 	public LoadedModel resolve(String name, Integer version) {
-		RegisteredModel model = find(name);
-		ModelVersion target = (version != null) ? model.version(version) : model.defaultVersion();
-		if (target == null) {
-			throw new ModelNotFoundException((version != null) ? "model '" + name + "' has no version " + version
-					: "model '" + name + "' has no versions");
-		}
+		ModelVersion target = version(name, version);
 		String label = "model '" + name + "' version " + target.version();
 		if (target.state() == ModelState.FAILED) {
 			throw new ModelNotReadyException(label + " failed to load: " + target.failureReason(), FAILED_RETRY);
@@ -153,6 +148,31 @@ public class ModelRegistry implements SmartLifecycle {
 			throw new ModelNotReadyException(label + " is still loading", LOADING_RETRY);
 		}
 		return loaded;
+	}
+
+	/**
+	 * Finds the version a request names, in whatever state it is.
+	 * @param name the model name
+	 * @param version the version, or {@code null} for the default version
+	 * @return the version
+	 * @throws ModelNotFoundException when the model or version does not exist
+	 */
+	public ModelVersion version(String name, Integer version) {
+		RegisteredModel model = find(name);
+		ModelVersion target = (version != null) ? model.version(version) : model.defaultVersion();
+		if (target == null) {
+			throw new ModelNotFoundException((version != null) ? "model '" + name + "' has no version " + version
+					: "model '" + name + "' has no versions");
+		}
+		return target;
+	}
+
+	/**
+	 * Whether the service is ready: running, with every required model READY.
+	 * @return {@code true} when ready
+	 */
+	public boolean requiredModelsReady() {
+		return this.running && models().stream().filter(RegisteredModel::required).allMatch(RegisteredModel::ready);
 	}
 
 	/**

@@ -23,7 +23,6 @@ class ModelsHealthIndicator implements HealthIndicator {
 
 	@Override
 	public Health health() {
-		boolean up = this.registry.isRunning();
 		Map<String, Object> details = new LinkedHashMap<>();
 		for (RegisteredModel model : this.registry.models()) {
 			ModelVersion version = model.defaultVersion();
@@ -32,10 +31,8 @@ class ModelsHealthIndicator implements HealthIndicator {
 			detail.put("state", (version != null) ? version.state() : "NO_VERSIONS");
 			detail.put("required", model.required());
 			details.put(model.name(), detail);
-			if (model.required() && !model.ready()) {
-				up = false;
-			}
 		}
+		boolean up = this.registry.requiredModelsReady();
 		return (up ? Health.up() : Health.outOfService()).withDetails(details).build();
 	}
 
