@@ -1,7 +1,6 @@
 package io.modelport.classification;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Base64;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,6 +19,7 @@ import org.springframework.web.multipart.MultipartFile;
 import io.modelport.web.ApiProperties;
 import io.modelport.web.InvalidRequestException;
 import io.modelport.web.PayloadTooLargeException;
+import io.modelport.web.RequestTimeout;
 
 /**
  * {@code POST /api/v1/models/{model}/classify} in three input forms: a multipart
@@ -31,8 +31,6 @@ import io.modelport.web.PayloadTooLargeException;
 @RequestMapping("/api/v1/models/{model}")
 @Tag(name = "Classification", description = "Image classification with a classifier model")
 class ClassificationController {
-
-	static final String REQUEST_TIMEOUT = "Request-Timeout";
 
 	private final ClassificationService service;
 
@@ -47,14 +45,14 @@ class ClassificationController {
 	@Operation(summary = "Classify an uploaded image (multipart part 'image')")
 	ClassificationResponse classifyMultipart(@PathVariable String model, @RequestPart("image") MultipartFile image,
 			@RequestParam(required = false) Integer topK, @RequestParam(required = false) Integer version,
-			@RequestHeader(name = REQUEST_TIMEOUT, required = false) Long timeoutMillis) throws IOException {
+			@RequestHeader(name = RequestTimeout.HEADER, required = false) Long timeoutMillis) throws IOException {
 		// Multipart parsing allows large data set uploads; an image is held to the API
 		// limit.
 		if (image.getSize() > this.limits.maxRequestSize().toBytes()) {
 			throw new PayloadTooLargeException("the image has " + image.getSize() + " bytes, the limit is "
 					+ this.limits.maxRequestSize().toBytes());
 		}
-		return this.service.classify(model, version, image.getBytes(), topK, timeout(timeoutMillis));
+		return this.service.classify(model, version, image.getBytes(), topK, RequestTimeout.parse(timeoutMillis));
 	}
 
 	@PostMapping(path = "/classify",
@@ -63,31 +61,18 @@ class ClassificationController {
 	@Operation(summary = "Classify an image sent as the raw request body")
 	ClassificationResponse classifyRaw(@PathVariable String model, @RequestBody byte[] image,
 			@RequestParam(required = false) Integer topK, @RequestParam(required = false) Integer version,
-			@RequestHeader(name = REQUEST_TIMEOUT, required = false) Long timeoutMillis) {
-		return this.service.classify(model, version, image, topK, timeout(timeoutMillis));
+			@RequestHeader(name = RequestTimeout.HEADER, required = false) Long timeoutMillis) {
+		return this.service.classify(model, version, image, topK, RequestTimeout.parse(timeoutMillis));
 	}
 
 	@PostMapping(path = "/classify", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Classify a base64 image sent as JSON {image, topK, version}")
 	ClassificationResponse classifyJson(@PathVariable String model, @RequestBody ClassifyRequest request,
 			@RequestParam(required = false) Integer topK, @RequestParam(required = false) Integer version,
-			@RequestHeader(name = REQUEST_TIMEOUT, required = false) Long timeoutMillis) {
+			@RequestHeader(name = RequestTimeout.HEADER, required = false) Long timeoutMillis) {
 		Integer k = (request.topK() != null) ? request.topK() : topK;
 		Integer v = (request.version() != null) ? request.version() : version;
-		return this.service.classify(model, v, decodeBase64(request.image()), k, timeout(timeoutMillis));
-	}
-
-	// Request-Timeout: the client's deadline in milliseconds; a request still queued when
-	// it
-	// passes is answered 504 and never run.
-	private static Duration timeout(Long millis) {
-		if (millis == null) {
-			return null;
-		}
-		if (millis < 1 || millis > 3_600_000) {
-			throw new InvalidRequestException("Request-Timeout must be between 1 and 3600000 milliseconds");
-		}
-		return Duration.ofMillis(millis);
+		return this.service.classify(model, v, decodeBase64(request.image()), k, RequestTimeout.parse(timeoutMillis));
 	}
 
 	private static byte[] decodeBase64(String image) {

@@ -48,18 +48,6 @@ public class ClassificationService {
 	}
 
 	/**
-	 * Classifies one image.
-	 * @param model the model name
-	 * @param version the version, {@code null} for the default
-	 * @param image the encoded image
-	 * @param topK how many classes to return, {@code null} for the model's default
-	 * @return the top-K classes
-	 */
-	public ClassificationResponse classify(String model, Integer version, byte[] image, Integer topK) {
-		return classify(model, version, image, topK, null);
-	}
-
-	/**
 	 * Classifies one image within a deadline.
 	 * @param model the model name
 	 * @param version the version, {@code null} for the default

@@ -1,6 +1,5 @@
 package io.modelport.oip;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +28,8 @@ import io.modelport.registry.ModelNotReadyException;
 import io.modelport.runtime.DeadlineExceededException;
 import io.modelport.runtime.ModelClosedException;
 import io.modelport.runtime.QueueFullException;
+import io.modelport.web.InvalidRequestException;
+import io.modelport.web.RequestTimeout;
 
 /**
  * The Open Inference Protocol v2 REST endpoints. Errors are {@code {"error": "..."}} as
@@ -83,15 +84,8 @@ class OipController {
 	@Operation(summary = "Inference with JSON tensors")
 	InferResponse infer(@PathVariable String model, @PathVariable(required = false) Integer version,
 			@RequestBody InferRequest request,
-			@RequestHeader(name = "Request-Timeout", required = false) Long timeoutMillis) {
-		Duration timeout = null;
-		if (timeoutMillis != null) {
-			if (timeoutMillis < 1 || timeoutMillis > 3_600_000) {
-				throw new OipException(HttpStatus.BAD_REQUEST, "Request-Timeout must be 1 to 3600000 milliseconds");
-			}
-			timeout = Duration.ofMillis(timeoutMillis);
-		}
-		return this.service.infer(model, version, request, timeout);
+			@RequestHeader(name = RequestTimeout.HEADER, required = false) Long timeoutMillis) {
+		return this.service.infer(model, version, request, RequestTimeout.parse(timeoutMillis));
 	}
 
 	@ExceptionHandler(OipException.class)
@@ -104,8 +98,8 @@ class OipController {
 		return error(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
-	@ExceptionHandler({ InvalidImageException.class, HttpMessageNotReadableException.class,
-			IllegalArgumentException.class, ArithmeticException.class })
+	@ExceptionHandler({ InvalidImageException.class, InvalidRequestException.class,
+			HttpMessageNotReadableException.class, IllegalArgumentException.class, ArithmeticException.class })
 	ResponseEntity<Map<String, String>> badRequest(Exception ex) {
 		String message = (ex instanceof HttpMessageNotReadableException)
 				? "the request body is not valid JSON of " + "the inference request shape" : ex.getMessage();
