@@ -50,22 +50,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ModelNotReadyException.class)
 	ResponseEntity<ProblemDetail> modelNotReady(ModelNotReadyException ex) {
-		return retryLater(ProblemTypes.MODEL_NOT_READY, "Model not ready", ex.getMessage(), ex.retryAfter());
+		return retryLater(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.MODEL_NOT_READY, "Model not ready",
+				ex.getMessage(), ex.retryAfter());
 	}
 
 	@ExceptionHandler(ModelClosedException.class)
 	ResponseEntity<ProblemDetail> modelClosed(ModelClosedException ex) {
-		return retryLater(ProblemTypes.MODEL_NOT_READY, "Model not ready", ex.getMessage(), Duration.ofSeconds(1));
+		return retryLater(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.MODEL_NOT_READY, "Model not ready",
+				ex.getMessage(), Duration.ofSeconds(1));
 	}
 
 	@ExceptionHandler(QueueFullException.class)
 	ResponseEntity<ProblemDetail> queueFull(QueueFullException ex) {
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
-		body.setType(ProblemTypes.MODEL_BUSY);
-		body.setTitle("Model busy");
-		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())))
-			.body(body);
+		return retryLater(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.MODEL_BUSY, "Model busy", ex.getMessage(),
+				ex.retryAfter());
 	}
 
 	@ExceptionHandler(DeadlineExceededException.class)
@@ -143,11 +141,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, body, headers, HttpStatus.CONTENT_TOO_LARGE, request);
 	}
 
-	private static ResponseEntity<ProblemDetail> retryLater(URI type, String title, String detail, Duration after) {
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+	private static ResponseEntity<ProblemDetail> retryLater(HttpStatus status, URI type, String title, String detail,
+			Duration after) {
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
 		body.setType(type);
 		body.setTitle(title);
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+		return ResponseEntity.status(status)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, after.toSeconds())))
 			.body(body);
 	}
