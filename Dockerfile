@@ -39,6 +39,7 @@ ENV MODELPORT_STORE_LOCATION=/opt/modelport/model-store \
     SPRING_DATASOURCE_URL="jdbc:h2:file:/var/lib/modelport/db/modelport;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
     DJL_CACHE_DIR=/var/cache/modelport/djl \
     LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 \
+    MALLOC_CONF=background_thread:true,dirty_decay_ms:1000,muzzy_decay_ms:1000 \
     JAVA_TOOL_OPTIONS="-XX:+ExitOnOutOfMemoryError -XX:MaxRAMPercentage=50 -Dai.djl.offline=true"
 USER modelport
 EXPOSE 8080

@@ -4,9 +4,28 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+import io.modelport.nn.ArchitectureCatalog;
+import io.modelport.nn.ConvClassifier;
+import io.modelport.store.Architecture;
+import io.modelport.store.Artifact;
+import io.modelport.store.ArtifactFormat;
+import io.modelport.store.Checksums;
+import io.modelport.store.DescriptorWriter;
+import io.modelport.store.InputSpec;
+import io.modelport.store.ModelDescriptor;
+import io.modelport.store.Task;
 import io.modelport.training.ImageSet;
 
 /**
@@ -183,6 +202,34 @@ public final class Fixtures {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	// A CNN far heavier than the shipped one (about ResNet-18's cost per image at 96×96),
+	// with random weights: only its compute cost matters here.
+	/**
+	 * Writes a CNN with random weights whose compute cost matters, not its answers.
+	 * @param directory the version folder, named by its version number
+	 * @param dense the width of the dense layer (2048 gives about 300 MB of parameters)
+	 * @throws IOException when it cannot be written
+	 */
+	public static void heavyModel(Path directory, int dense) throws IOException {
+		Files.createDirectories(directory);
+		int version = Integer.parseInt(directory.getFileName().toString());
+		ConvClassifier architecture = new ConvClassifier(List.of(64, 128, 256), 2, dense, 0.0, 10);
+		InputSpec input = new InputSpec(96, 96, 1, 255f, null, null);
+		try (Model model = Model.newInstance("heavy", Device.cpu(), "PyTorch");
+				NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+			model.setBlock(architecture.build());
+			model.getBlock().initialize(manager, DataType.FLOAT32, new Shape(1, 1, 96, 96));
+			model.setProperty("Epoch", "1");
+			model.save(directory, "heavy-cnn");
+		}
+		Path weights = directory.resolve("heavy-cnn-0001.params");
+		List<String> labels = Arrays.asList("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+		DescriptorWriter.write(new ModelDescriptor("heavy-cnn", version, Task.CLASSIFIER, ArtifactFormat.DJL_PARAMS,
+				new Architecture(ArchitectureCatalog.CONV_CLASSIFIER, architecture.toParameters()),
+				List.of(new Artifact(weights.getFileName().toString(), Checksums.sha256(weights))), input, labels,
+				Map.of("topK", 5), Map.of("trainedBy", "benchmark (random weights)", "quality", Map.of()), directory));
 	}
 
 }

@@ -59,6 +59,8 @@ public class ModelRegistry implements SmartLifecycle {
 
 	private final ExecutorService loaders;
 
+	private final Map<ModelVersion, LoadedModel> retiring = new ConcurrentHashMap<>();
+
 	private volatile boolean running;
 
 	public ModelRegistry(ModelStore store, ModelLoader loader, ModelStoreProperties properties, MeterRegistry meters) {
@@ -94,6 +96,7 @@ public class ModelRegistry implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 		}
 		this.models.values().forEach((model) -> model.versions().forEach(ModelVersion::unload));
+		this.retiring.values().forEach(LoadedModel::close);
 	}
 
 	@Override
@@ -142,6 +145,10 @@ public class ModelRegistry implements SmartLifecycle {
 		String label = "model '" + name + "' version " + target.version();
 		if (target.state() == ModelState.FAILED) {
 			throw new ModelNotReadyException(label + " failed to load: " + target.failureReason(), FAILED_RETRY);
+		}
+		if (target.state() == ModelState.UNLOADED) {
+			throw new ModelNotFoundException(
+					label + " is not loaded: a newer default replaced it; promote it to serve it again");
 		}
 		LoadedModel loaded = target.loaded();
 		if (target.state() != ModelState.READY || loaded == null) {
@@ -205,8 +212,11 @@ public class ModelRegistry implements SmartLifecycle {
 	}
 
 	/**
-	 * Makes a READY version the model's default, persistently (pinned in
-	 * {@code model.yaml}).
+	 * Makes a version the model's default, persistently (pinned in {@code model.yaml}).
+	 * An UNLOADED version is loaded and warmed up first, beside the serving one. The
+	 * default flips atomically; then, unless configured otherwise, the version it
+	 * replaced is unloaded: after a grace period for requests that resolved it just
+	 * before the flip, its queued requests finish and its memory is freed.
 	 * @param name the model name
 	 * @param version the version
 	 * @return the model after the change
@@ -219,11 +229,15 @@ public class ModelRegistry implements SmartLifecycle {
 		if (target == null) {
 			throw new ModelNotFoundException("model '" + name + "' has no version " + version);
 		}
+		if (target.state() == ModelState.UNLOADED) {
+			loadAgain(name, target);
+		}
 		if (target.state() != ModelState.READY) {
 			throw new ModelNotReadyException(
 					"model '" + name + "' version " + version + " is " + target.state() + " and cannot be promoted",
 					FAILED_RETRY);
 		}
+		ModelVersion replaced = model.defaultVersion();
 		try {
 			ModelSettings.writeDefaultVersion(this.store.location().resolve(name), version);
 		}
@@ -232,7 +246,46 @@ public class ModelRegistry implements SmartLifecycle {
 		}
 		this.store.find(name).ifPresent((stored) -> model.settings(stored.settings()));
 		logger.info("Model " + name + " now serves version " + version + " by default");
+		if (this.properties.unloadReplaced() && replaced != null && replaced != target
+				&& replaced.state() == ModelState.READY) {
+			retire(name, replaced);
+		}
 		return model;
+	}
+
+	private void loadAgain(String name, ModelVersion version) {
+		StoredModel stored = this.store.find(name)
+			.orElseThrow(() -> new ModelNotFoundException("model '" + name + "' does not exist in the store"));
+		// Its meters carry the same tags: the copy still draining must be gone first.
+		LoadedModel draining = this.retiring.remove(version);
+		if (draining != null) {
+			draining.close();
+		}
+		version.retry();
+		try {
+			loadAsync(stored, version).get(this.properties.reloadTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			logger.warn("Loading " + name + " version " + version.version() + " again did not finish in "
+					+ this.properties.reloadTimeout());
+		}
+	}
+
+	private void retire(String name, ModelVersion replaced) {
+		LoadedModel old = replaced.retire();
+		if (old == null) {
+			return;
+		}
+		this.retiring.put(replaced, old);
+		Duration grace = this.properties.swapGrace();
+		CompletableFuture.runAsync(() -> {
+			old.close();
+			this.retiring.remove(replaced, old);
+			logger.info("Unloaded " + name + " version " + replaced.version() + " after a newer default replaced it");
+		}, CompletableFuture.delayedExecutor(grace.toMillis(), TimeUnit.MILLISECONDS));
 	}
 
 	/**

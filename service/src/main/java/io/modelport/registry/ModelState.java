@@ -14,6 +14,12 @@ public enum ModelState {
 	READY,
 
 	/** Could not be loaded; the reason is kept. */
-	FAILED
+	FAILED,
+
+	/**
+	 * Was serving, then replaced as the default by a promotion and unloaded to free its
+	 * memory; promoting it again loads it again.
+	 */
+	UNLOADED
 
 }

@@ -8,8 +8,9 @@ import io.modelport.store.ModelDescriptor;
 
 /**
  * The registry's record of one version: its state and, once READY, the loaded model. A
- * version moves LOADING → READY or LOADING → FAILED; the fields are volatile because
- * loader threads write them and request threads read them.
+ * version moves LOADING → READY or LOADING → FAILED, and READY → UNLOADED when a
+ * promotion replaces it; the fields are volatile because loader threads write them and
+ * request threads read them.
  *
  * @author Modelport Team
  */
@@ -93,6 +94,18 @@ public final class ModelVersion {
 		if (current != null) {
 			current.close();
 		}
+	}
+
+	/**
+	 * Takes the version out of service: new requests see UNLOADED at once, while the ones
+	 * already queued on the returned model still finish when it is closed.
+	 * @return the model to close, {@code null} when none was loaded
+	 */
+	LoadedModel retire() {
+		LoadedModel current = this.loaded;
+		this.loaded = null;
+		this.state = ModelState.UNLOADED;
+		return current;
 	}
 
 }

@@ -19,13 +19,18 @@ import org.springframework.validation.annotation.Validated;
  * @param requiredModels models readiness waits for, in addition to those whose
  * {@code model.yaml} says {@code required: true}
  * @param reloadTimeout how long a reload request waits for new versions to load
+ * @param unloadReplaced whether promoting a version unloads the default it replaces, so
+ * memory does not grow with every promoted training run
+ * @param swapGrace how long a replaced version keeps accepting requests that resolved it
+ * just before the default flipped, before it drains and closes
  * @author Modelport Team
  */
 @Validated
 @ConfigurationProperties("modelport.store")
 public record ModelStoreProperties(@DefaultValue("model-store") @NotNull Path location,
 		@DefaultValue("2") @Min(1) @Max(32) int loadParallelism, @DefaultValue List<String> requiredModels,
-		@DefaultValue("120s") Duration reloadTimeout) {
+		@DefaultValue("120s") Duration reloadTimeout, @DefaultValue("true") boolean unloadReplaced,
+		@DefaultValue("2s") Duration swapGrace) {
 
 	public ModelStoreProperties {
 		requiredModels = (requiredModels != null) ? List.copyOf(requiredModels) : List.of();

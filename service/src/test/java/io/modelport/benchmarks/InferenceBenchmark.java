@@ -10,11 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,27 +20,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.modelport.Fixtures;
 import io.modelport.ModelportApplication;
 import io.modelport.classification.ClassifierTaskAdapter;
 import io.modelport.nn.ArchitectureCatalog;
-import io.modelport.nn.ConvClassifier;
-import io.modelport.store.Architecture;
-import io.modelport.store.Artifact;
-import io.modelport.store.ArtifactFormat;
-import io.modelport.store.Checksums;
-import io.modelport.store.DescriptorWriter;
 import io.modelport.store.InputSpec;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.ModelStore;
-import io.modelport.store.Task;
 
 /**
  * Inference benchmark: the raw in-process DJL {@code Predictor} (the ceiling) against the
@@ -73,7 +62,7 @@ public final class InferenceBenchmark {
 		}
 		Path store = Files.createTempDirectory("modelport-bench");
 		copyTree(Path.of("model-store/fashion-mnist"), store.resolve("fashion-mnist"));
-		heavyModel(store.resolve("heavy-cnn/1"));
+		Fixtures.heavyModel(store.resolve("heavy-cnn/1"), 256);
 		byte[] tinyPng = Files.readAllBytes(Path.of("service/src/test/resources/images/fashion-mnist/bag.png"));
 		byte[] heavyPng = tinyPng;
 		List<String> rows = new ArrayList<>();
@@ -109,13 +98,9 @@ public final class InferenceBenchmark {
 
 	// {batch-1 req/s, p50 ms, p99 ms, best batched items/s, best batch size}
 	private static double[] rawPredictor(ModelDescriptor descriptor, double seconds) throws Exception {
-		Block block = ArchitectureCatalog.build(descriptor.architecture());
 		InputSpec input = descriptor.input();
 		float[] tensor = new float[input.channels() * input.height() * input.width()];
-		try (Model model = Model.newInstance("raw", Device.cpu(), "PyTorch")) {
-			model.setBlock(block);
-			String file = descriptor.weights().file();
-			model.load(descriptor.directory(), file.substring(0, file.lastIndexOf('-')));
+		try (Model model = loadRaw(descriptor)) {
 			try (Predictor<Object, Object> predictor = model.newPredictor(castTranslator(descriptor))) {
 				for (int i = 0; i < 50; i++) {
 					predictor.predict(tensor);
@@ -153,8 +138,16 @@ public final class InferenceBenchmark {
 		}
 	}
 
+	static Model loadRaw(ModelDescriptor descriptor) throws Exception {
+		Model model = Model.newInstance("raw", Device.cpu(), "PyTorch");
+		model.setBlock(ArchitectureCatalog.build(descriptor.architecture()));
+		String file = descriptor.weights().file();
+		model.load(descriptor.directory(), file.substring(0, file.lastIndexOf('-')));
+		return model;
+	}
+
 	@SuppressWarnings("unchecked")
-	private static ai.djl.translate.Translator<Object, Object> castTranslator(ModelDescriptor descriptor) {
+	static ai.djl.translate.Translator<Object, Object> castTranslator(ModelDescriptor descriptor) {
 		ai.djl.translate.Translator<?, ?> translator = new ClassifierTaskAdapter().translator(descriptor);
 		return (ai.djl.translate.Translator<Object, Object>) translator;
 	}
@@ -230,28 +223,7 @@ public final class InferenceBenchmark {
 				"--logging.level.root=WARN");
 	}
 
-	// A CNN far heavier than the shipped one (about ResNet-18's cost per image at 96×96),
-	// with random weights: only its compute cost matters here.
-	private static void heavyModel(Path directory) throws IOException {
-		Files.createDirectories(directory);
-		ConvClassifier architecture = new ConvClassifier(List.of(64, 128, 256), 2, 256, 0.0, 10);
-		InputSpec input = new InputSpec(96, 96, 1, 255f, null, null);
-		try (Model model = Model.newInstance("heavy", Device.cpu(), "PyTorch");
-				NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-			model.setBlock(architecture.build());
-			model.getBlock().initialize(manager, DataType.FLOAT32, new Shape(1, 1, 96, 96));
-			model.setProperty("Epoch", "1");
-			model.save(directory, "heavy-cnn");
-		}
-		Path weights = directory.resolve("heavy-cnn-0001.params");
-		List<String> labels = Arrays.asList("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
-		DescriptorWriter.write(new ModelDescriptor("heavy-cnn", 1, Task.CLASSIFIER, ArtifactFormat.DJL_PARAMS,
-				new Architecture(ArchitectureCatalog.CONV_CLASSIFIER, architecture.toParameters()),
-				List.of(new Artifact(weights.getFileName().toString(), Checksums.sha256(weights))), input, labels,
-				Map.of("topK", 5), Map.of("trainedBy", "benchmark (random weights)", "quality", Map.of()), directory));
-	}
-
-	private static void copyTree(Path source, Path target) throws IOException {
+	static void copyTree(Path source, Path target) throws IOException {
 		try (var paths = Files.walk(source)) {
 			for (Path path : paths.toList()) {
 				Path destination = target.resolve(source.relativize(path).toString());
@@ -265,7 +237,7 @@ public final class InferenceBenchmark {
 		}
 	}
 
-	private static double percentile(List<Double> sorted, double p) {
+	static double percentile(List<Double> sorted, double p) {
 		if (sorted.isEmpty()) {
 			return Double.NaN;
 		}

@@ -7,10 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.imageio.ImageIO;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +29,7 @@ import io.modelport.Fixtures;
 import io.modelport.classification.ClassifierTaskAdapter;
 import io.modelport.imaging.ImagePreprocessor;
 import io.modelport.runtime.LoadedModel;
+import io.modelport.runtime.ModelClosedException;
 import io.modelport.runtime.ModelLoader;
 import io.modelport.runtime.RuntimeProperties;
 import io.modelport.store.ArtifactFormat;
@@ -146,6 +156,68 @@ class ModelRegistryTests {
 	}
 
 	@Test
+	void promotionUnderLoadSwapsWithoutErrorsAndUnloadsTheReplacedVersion() throws Exception {
+		Fixtures.copyTinyModel(this.store, "m", 1);
+		Fixtures.copyTinyModel(this.store, "m", 2);
+		Files.writeString(this.store.resolve("m/model.yaml"), "defaultVersion: 1\n");
+		start(List.of());
+		LoadedModel replaced = this.registry.resolve("m", null);
+		float[] input = ImagePreprocessor.toTensor(new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY),
+				replaced.descriptor().input());
+		AtomicBoolean running = new AtomicBoolean(true);
+		Queue<Throwable> errors = new ConcurrentLinkedQueue<>();
+		Map<Integer, AtomicInteger> servedBy = Map.of(1, new AtomicInteger(), 2, new AtomicInteger());
+		ExecutorService clients = Executors.newFixedThreadPool(4);
+		for (int i = 0; i < 4; i++) {
+			clients.execute(() -> {
+				while (running.get()) {
+					try {
+						LoadedModel model = this.registry.resolve("m", null);
+						model.predict(input);
+						servedBy.get(model.descriptor().version()).incrementAndGet();
+					}
+					catch (Exception ex) {
+						errors.add(ex);
+					}
+				}
+			});
+		}
+		Awaitility.await().until(() -> servedBy.get(1).get() > 50);
+		this.registry.promote("m", 2);
+		assertThat(state("m", 1)).isEqualTo(ModelState.UNLOADED);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThatExceptionOfType(ModelClosedException.class)
+				.isThrownBy(() -> replaced.predict(input)));
+		Awaitility.await().until(() -> servedBy.get(2).get() > 50);
+		running.set(false);
+		clients.shutdown();
+		assertThat(clients.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+
+		assertThat(errors).isEmpty();
+		assertThat(this.registry.resolve("m", null).descriptor().version()).isEqualTo(2);
+		assertThatExceptionOfType(ModelNotFoundException.class).isThrownBy(() -> this.registry.resolve("m", 1))
+			.withMessageContaining("promote it to serve it again");
+	}
+
+	@Test
+	void promotingAnUnloadedVersionLoadsItAgain() throws IOException {
+		Fixtures.copyTinyModel(this.store, "m", 1);
+		Fixtures.copyTinyModel(this.store, "m", 2);
+		Files.writeString(this.store.resolve("m/model.yaml"), "defaultVersion: 1\n");
+		start(List.of());
+		this.registry.promote("m", 2);
+		assertThat(state("m", 1)).isEqualTo(ModelState.UNLOADED);
+
+		this.registry.promote("m", 1);
+
+		assertThat(state("m", 1)).isEqualTo(ModelState.READY);
+		assertThat(state("m", 2)).isEqualTo(ModelState.UNLOADED);
+		assertThat(this.registry.resolve("m", null).descriptor().version()).isEqualTo(1);
+		assertThat(Files.readString(this.store.resolve("m/model.yaml"))).contains("defaultVersion: 1");
+	}
+
+	@Test
 	void reloadOfAnUnknownFolderIsNotFound() {
 		start(List.of());
 		assertThatExceptionOfType(ModelNotFoundException.class).isThrownBy(() -> this.registry.reload("ghost"));
@@ -153,7 +225,8 @@ class ModelRegistryTests {
 	}
 
 	private void start(List<String> required) {
-		ModelStoreProperties properties = new ModelStoreProperties(this.store, 2, required, Duration.ofSeconds(60));
+		ModelStoreProperties properties = new ModelStoreProperties(this.store, 2, required, Duration.ofSeconds(60),
+				true, Duration.ofMillis(300));
 		ModelLoader loader = new ModelLoader(List.of(new ClassifierTaskAdapter()), RuntimeProperties.of("cpu", 1),
 				new SimpleMeterRegistry());
 		this.registry = new ModelRegistry(new ModelStore(this.store), loader, properties, new SimpleMeterRegistry());
