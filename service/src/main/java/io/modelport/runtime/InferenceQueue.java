@@ -41,8 +41,6 @@ final class InferenceQueue {
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
-	private final AtomicInteger busyWorkers = new AtomicInteger();
-
 	private volatile boolean closed;
 
 	// Requests completed per second, smoothed; seeds the Retry-After computation.
@@ -123,13 +121,14 @@ final class InferenceQueue {
 				if (first == null) {
 					continue;
 				}
-				this.inFlight.incrementAndGet();
+				int running = this.inFlight.incrementAndGet();
 				batch.add(first);
-				int busy = this.busyWorkers.incrementAndGet();
-				// Waiting for a batch to fill only pays when every worker is busy: with a
-				// worker
-				// idle and nothing queued, the request runs at once.
-				boolean fill = busy >= this.workers.size() || !this.queue.isEmpty();
+				// Waiting for a batch to fill only pays under concurrent load: more
+				// requests
+				// queued, or another one already running. A lone request runs at once,
+				// even
+				// with a single worker.
+				boolean fill = running > 1 || !this.queue.isEmpty();
 				long until = System.nanoTime() + (fill ? this.maxBatchDelayNanos : 0);
 				while (batch.size() < this.maxBatchSize) {
 					long wait = until - System.nanoTime();
@@ -148,9 +147,6 @@ final class InferenceQueue {
 				}
 			}
 			finally {
-				if (!batch.isEmpty()) {
-					this.busyWorkers.decrementAndGet();
-				}
 				this.inFlight.addAndGet(-batch.size());
 				batch.clear();
 			}

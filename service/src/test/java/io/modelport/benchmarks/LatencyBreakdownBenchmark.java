@@ -68,10 +68,16 @@ public final class LatencyBreakdownBenchmark {
 				}
 			}));
 		}
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ModelportApplication.class).run(
-				"--server.port=0", "--server.address=127.0.0.1", "--modelport.store.location=" + store,
-				"--spring.datasource.url=jdbc:h2:mem:latency",
-				"--modelport.training.work-dir=" + store.resolve(".jobs"), "--logging.level.root=WARN")) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+				"--modelport.store.location=" + store, "--spring.datasource.url=jdbc:h2:mem:latency",
+				"--modelport.training.work-dir=" + store.resolve(".jobs"), "--logging.level.root=WARN"));
+		// Extra settings to compare, e.g. -Dbenchmark.app="--modelport.runtime.workers=1"
+		arguments.addAll(List.of(System.getProperty("benchmark.app", "").split(" "))
+			.stream()
+			.filter((argument) -> !argument.isBlank())
+			.toList());
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ModelportApplication.class)
+			.run(arguments.toArray(String[]::new))) {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			MeterRegistry meters = app.getBean(MeterRegistry.class);
 			HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -54,6 +55,16 @@ class InferenceQueueTests {
 			assertThat(batches.count()).isLessThan(32);
 			// Every request ran exactly once, plus the warm-up inference of the loader.
 			assertThat((long) batches.totalAmount()).isEqualTo(33);
+		}
+	}
+
+	@Test
+	void aLoneRequestDoesNotWaitForABatchToFill() throws Exception {
+		try (LoadedModel model = load(1, 8, Duration.ofSeconds(5), 256)) {
+			for (int i = 0; i < 3; i++) {
+				assertThat(model.<float[]>predict(ZEROS, Duration.ofSeconds(2))).hasSize(10);
+			}
+			assertThat(this.meters.get("modelport.inference.queue.wait").timer().max(TimeUnit.SECONDS)).isLessThan(1);
 		}
 	}
 
