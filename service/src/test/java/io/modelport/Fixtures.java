@@ -15,9 +15,11 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 
 import io.modelport.nn.ArchitectureCatalog;
 import io.modelport.nn.ConvClassifier;
+import io.modelport.nn.YoloDetectorNet;
 import io.modelport.store.Architecture;
 import io.modelport.store.Artifact;
 import io.modelport.store.ArtifactFormat;
@@ -230,6 +232,50 @@ public final class Fixtures {
 				new Architecture(ArchitectureCatalog.CONV_CLASSIFIER, architecture.toParameters()),
 				List.of(new Artifact(weights.getFileName().toString(), Checksums.sha256(weights))), input, labels,
 				Map.of("topK", 5), Map.of("trainedBy", "benchmark (random weights)", "quality", Map.of()), directory));
+	}
+
+	/**
+	 * Writes a {@code yolo-detector} whose output does not depend on the image: every
+	 * convolution is zero except the head's bias, so each cell of its 2×2 grid (input
+	 * 32×32, one anchor of 1×1 cell) predicts class {@code a} with objectness σ(3) and
+	 * class probability σ(2), centred in the cell and exactly one cell in size: four
+	 * boxes that tile the input, each scoring 0.9526 × 0.8808 = 0.8391.
+	 * @param directory the version folder, named by its version number
+	 * @throws IOException when it cannot be written
+	 */
+	public static void constantDetector(Path directory) throws IOException {
+		Files.createDirectories(directory);
+		int version = Integer.parseInt(directory.getFileName().toString());
+		YoloDetectorNet architecture = new YoloDetectorNet(List.of(4, 4, 4, 4), 4, 1, 2);
+		try (Model model = Model.newInstance("constant", Device.cpu(), "PyTorch");
+				NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+			model.setBlock(architecture.build());
+			model.getBlock().initialize(manager, DataType.FLOAT32, new Shape(1, 1, 32, 32));
+			List<Parameter> convolutions = model.getBlock()
+				.getParameters()
+				.values()
+				.stream()
+				.filter((p) -> p.getType() == Parameter.Type.WEIGHT || p.getType() == Parameter.Type.BIAS)
+				.toList();
+			convolutions.forEach((p) -> p.getArray().set(new float[(int) p.getArray().size()]));
+			// [t_o, t_x, t_y, t_h, t_w, class a, class b]
+			convolutions.get(convolutions.size() - 1).getArray().set(new float[] { 3, 0, 0, 0, 0, 2, 0 });
+			model.setProperty("Epoch", "1");
+			model.save(directory, "constant");
+		}
+		Path weights = directory.resolve("constant-0001.params");
+		Map<String, Object> parameters = new java.util.LinkedHashMap<>();
+		parameters.put("outputLayout", "grid");
+		parameters.put("anchors", List.of(List.of(1.0, 1.0)));
+		parameters.put("scoreThreshold", 0.5);
+		parameters.put("iouThreshold", 0.5);
+		parameters.put("maxDetections", 100);
+		DescriptorWriter
+			.write(new ModelDescriptor("constant-detector", version, Task.DETECTOR, ArtifactFormat.DJL_PARAMS,
+					new Architecture(ArchitectureCatalog.YOLO_DETECTOR, architecture.toParameters()),
+					List.of(new Artifact(weights.getFileName().toString(), Checksums.sha256(weights))),
+					new InputSpec(32, 32, 1, 255f, null, null), List.of("a", "b"), parameters,
+					Map.of("trainedBy", "test fixture (constant output)", "quality", Map.of()), directory));
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.modelport.classification;
 
 import java.io.IOException;
-import java.util.Base64;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.modelport.web.ApiProperties;
-import io.modelport.web.InvalidRequestException;
+import io.modelport.web.Base64Image;
 import io.modelport.web.PayloadTooLargeException;
 import io.modelport.web.RequestTimeout;
 
@@ -72,20 +71,8 @@ class ClassificationController {
 			@RequestHeader(name = RequestTimeout.HEADER, required = false) Long timeoutMillis) {
 		Integer k = (request.topK() != null) ? request.topK() : topK;
 		Integer v = (request.version() != null) ? request.version() : version;
-		return this.service.classify(model, v, decodeBase64(request.image()), k, RequestTimeout.parse(timeoutMillis));
-	}
-
-	private static byte[] decodeBase64(String image) {
-		if (image == null || image.isBlank()) {
-			throw new InvalidRequestException("field 'image' with base64 image data is required");
-		}
-		String data = image.startsWith("data:") ? image.substring(image.indexOf(',') + 1) : image;
-		try {
-			return Base64.getDecoder().decode(data.replaceAll("\\s", ""));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException("field 'image' is not valid base64: " + ex.getMessage());
-		}
+		return this.service.classify(model, v, Base64Image.decode(request.image()), k,
+				RequestTimeout.parse(timeoutMillis));
 	}
 
 }

@@ -40,6 +40,38 @@ public final class ImagePreprocessor {
 	}
 
 	/**
+	 * Builds the input tensor of a letterboxed image: the image is resized to
+	 * {@code contentWidth × contentHeight} (aspect ratio kept by the caller), placed at
+	 * {@code (offsetX, offsetY)}, and the rest of the input is filled with {@code pad}.
+	 * @param image the decoded image
+	 * @param spec the model's input spec
+	 * @param contentWidth the resized image width
+	 * @param contentHeight the resized image height
+	 * @param offsetX the left padding
+	 * @param offsetY the top padding
+	 * @param pad the raw 0-255 value of the padding
+	 * @return channels × height × width values
+	 */
+	public static float[] toTensor(BufferedImage image, InputSpec spec, int contentWidth, int contentHeight,
+			int offsetX, int offsetY, float pad) {
+		float[][] planes = planes(image, spec.channels());
+		int size = spec.width() * spec.height();
+		float[] tensor = new float[spec.channels() * size];
+		for (int c = 0; c < spec.channels(); c++) {
+			float[] plane = resize(planes[c], image.getWidth(), image.getHeight(), contentWidth, contentHeight);
+			float padded = spec.normalize(pad, c);
+			java.util.Arrays.fill(tensor, c * size, (c + 1) * size, padded);
+			for (int y = 0; y < contentHeight; y++) {
+				for (int x = 0; x < contentWidth; x++) {
+					tensor[c * size + (y + offsetY) * spec.width() + x + offsetX] = spec
+						.normalize(plane[y * contentWidth + x], c);
+				}
+			}
+		}
+		return tensor;
+	}
+
+	/**
 	 * Reads the raw 0-255 channel values of an image.
 	 * @param image the image
 	 * @param channels 1 for grayscale (ITU-R BT.601 luma of colour images), 3 for RGB

@@ -104,8 +104,8 @@ public class TrainingJobService implements SmartLifecycle {
 				(request.input() != null && request.input().height() != null) ? request.input().height() : 0,
 				(request.limits() != null && request.limits().trainImages() != null) ? request.limits().trainImages()
 						: 0,
-				(request.limits() != null && request.limits().testImages() != null) ? request.limits().testImages()
-						: 0);
+				(request.limits() != null && request.limits().testImages() != null) ? request.limits().testImages() : 0,
+				request.task());
 		try {
 			Path directory = Files.createDirectories(jobDirectory(id));
 			this.json.writeValue(directory.resolve(TrainingWorker.SPEC_FILE).toFile(), spec);
@@ -316,8 +316,11 @@ public class TrainingJobService implements SmartLifecycle {
 
 	private static double accuracy(Map<String, Object> provenance) {
 		Object quality = provenance.get("quality");
-		if (quality instanceof Map<?, ?> map && map.get("testAccuracy") instanceof Number number) {
-			return number.doubleValue();
+		// Classifiers compare test accuracy, detectors test mAP@0.5.
+		if (quality instanceof Map<?, ?> map
+				&& (map.get("testAccuracy") instanceof Number || map.get("testMap50") instanceof Number)) {
+			Object value = (map.get("testAccuracy") != null) ? map.get("testAccuracy") : map.get("testMap50");
+			return ((Number) value).doubleValue();
 		}
 		return Double.NEGATIVE_INFINITY;
 	}

@@ -2,12 +2,14 @@ package io.modelport.jobs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.modelport.datasets.Dataset;
 import io.modelport.datasets.DatasetCatalog;
 import io.modelport.jobs.InvalidJobRequestException.FieldError;
 import io.modelport.nn.ArchitectureCatalog;
 import io.modelport.nn.ConvClassifier;
+import io.modelport.nn.YoloDetectorNet;
 import io.modelport.store.ModelNames;
 import io.modelport.store.Task;
 import io.modelport.training.OptimizerSettings;
@@ -35,11 +37,11 @@ class TrainingJobValidator {
 	 */
 	Dataset validate(TrainingJobRequest request) {
 		List<FieldError> errors = new ArrayList<>();
-		task(request.task(), errors);
+		Task task = task(request.task(), errors);
 		if (!ModelNames.isValid(request.model())) {
 			errors.add(new FieldError("model", "must be 1-64 lower-case letters, digits, '.', '-' or '_'"));
 		}
-		architecture(request.architecture(), errors);
+		architecture(task, request.architecture(), errors);
 		Dataset dataset = dataset(request.dataset(), errors);
 		if (request.input() != null) {
 			range(errors, "input.width", request.input().width(), 8, 512);
@@ -59,22 +61,26 @@ class TrainingJobValidator {
 		return dataset;
 	}
 
-	private static void task(String task, List<FieldError> errors) {
+	private static Task task(String task, List<FieldError> errors) {
 		if (task == null) {
 			errors.add(new FieldError("task", "is required"));
-			return;
+			return null;
 		}
 		try {
-			if (Task.fromId(task) != Task.CLASSIFIER) {
+			Task parsed = Task.fromId(task);
+			if (parsed != Task.CLASSIFIER && parsed != Task.DETECTOR) {
 				errors.add(new FieldError("task", "training " + task + " models is not supported yet"));
 			}
+			return parsed;
 		}
 		catch (IllegalArgumentException ex) {
 			errors.add(new FieldError("task", ex.getMessage()));
+			return null;
 		}
 	}
 
-	private static void architecture(TrainingJobRequest.ArchitectureRequest architecture, List<FieldError> errors) {
+	private static void architecture(Task task, TrainingJobRequest.ArchitectureRequest architecture,
+			List<FieldError> errors) {
 		if (architecture == null || architecture.name() == null) {
 			errors.add(new FieldError("architecture.name", "is required, one of " + ArchitectureCatalog.names()));
 			return;
@@ -84,9 +90,20 @@ class TrainingJobValidator {
 					+ "', expected one of " + ArchitectureCatalog.names()));
 			return;
 		}
+		String expected = (task == Task.DETECTOR) ? ArchitectureCatalog.YOLO_DETECTOR
+				: ArchitectureCatalog.CONV_CLASSIFIER;
+		if (task != null && !expected.equals(architecture.name())) {
+			errors.add(new FieldError("architecture.name", "a " + task.id() + " trains a '" + expected + "'"));
+			return;
+		}
+		Map<String, Object> parameters = (architecture.parameters() != null) ? architecture.parameters() : Map.of();
 		try {
-			ConvClassifier
-				.fromParameters((architecture.parameters() != null) ? architecture.parameters() : java.util.Map.of());
+			if (task == Task.DETECTOR) {
+				YoloDetectorNet.fromParameters(parameters);
+			}
+			else {
+				ConvClassifier.fromParameters(parameters);
+			}
 		}
 		catch (IllegalArgumentException ex) {
 			errors.add(new FieldError("architecture.parameters", ex.getMessage()));

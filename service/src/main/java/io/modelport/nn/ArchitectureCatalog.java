@@ -20,6 +20,9 @@ public final class ArchitectureCatalog {
 	/** A small convolutional image classifier, see {@link ConvClassifier}. */
 	public static final String CONV_CLASSIFIER = "conv-classifier";
 
+	/** A small single-scale YOLO detector, see {@link YoloDetectorNet}. */
+	public static final String YOLO_DETECTOR = "yolo-detector";
+
 	private ArchitectureCatalog() {
 	}
 
@@ -28,7 +31,7 @@ public final class ArchitectureCatalog {
 	 * @return the names
 	 */
 	public static Set<String> names() {
-		return Set.of(CONV_CLASSIFIER);
+		return Set.of(CONV_CLASSIFIER, YOLO_DETECTOR);
 	}
 
 	/**
@@ -41,6 +44,9 @@ public final class ArchitectureCatalog {
 	public static Block build(Architecture architecture) {
 		if (CONV_CLASSIFIER.equals(architecture.name())) {
 			return ConvClassifier.fromParameters(architecture.parameters()).build();
+		}
+		if (YOLO_DETECTOR.equals(architecture.name())) {
+			return YoloDetectorNet.fromParameters(architecture.parameters()).build();
 		}
 		throw new UnknownArchitectureException(
 				"unknown architecture '" + architecture.name() + "', expected one of " + names());

@@ -23,8 +23,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 
 import io.modelport.nn.ConvClassifier;
 import io.modelport.store.InputSpec;
@@ -152,38 +150,8 @@ public class ClassifierTrainer {
 	}
 
 	private DefaultTrainingConfig config(int stepsPerEpoch, int firstEpoch) {
-		OptimizerSettings o = this.settings.optimizer();
-		ScheduleSettings schedule = this.settings.schedule();
-		double base = o.learningRate();
-		// The tracker sees the optimizer's update count, which continues from the first
-		// epoch's updates after a resume (optBeginNumUpdate).
-		Tracker tracker = (update) -> (float) schedule.rate(base, (double) update / stepsPerEpoch);
-		int begin = (firstEpoch - 1) * stepsPerEpoch;
-		float decay = (float) (double) this.settings.weightDecay();
-		float clip = (float) (double) this.settings.gradientClip();
-		Optimizer optimizer = switch (o.type()) {
-			case "sgd", "momentum" -> {
-				var builder = Optimizer.sgd()
-					.setLearningRateTracker(tracker)
-					.optWeightDecays(decay)
-					.optBeginNumUpdate(begin);
-				if ("momentum".equals(o.type())) {
-					builder.optMomentum((float) (double) o.momentum());
-				}
-				yield ((clip > 0) ? builder.optClipGrad(clip) : builder).build();
-			}
-			default -> {
-				var builder = Optimizer.adam()
-					.optLearningRateTracker(tracker)
-					.optBeta1((float) (double) o.beta1())
-					.optBeta2((float) (double) o.beta2())
-					.optEpsilon((float) (double) o.epsilon())
-					.optWeightDecays(decay)
-					.optBeginNumUpdate(begin);
-				yield ((clip > 0) ? builder.optClipGrad(clip) : builder).build();
-			}
-		};
-		return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer)
+		return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+			.optOptimizer(Optimizers.build(this.settings, stepsPerEpoch, firstEpoch))
 			.optDevices(new Device[] { this.device });
 	}
 

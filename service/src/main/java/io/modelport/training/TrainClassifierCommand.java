@@ -104,7 +104,12 @@ public final class TrainClassifierCommand {
 		return Arrays.stream(csv.split(",")).map(String::strip).map(Integer::parseInt).toList();
 	}
 
-	private static Map<String, String> parse(String[] args) {
+	/**
+	 * Reads {@code --option value} pairs.
+	 * @param args the program arguments
+	 * @return the options by name
+	 */
+	public static Map<String, String> parse(String[] args) {
 		Map<String, String> options = new HashMap<>();
 		for (int i = 0; i < args.length; i++) {
 			if (!args[i].startsWith("--") || i + 1 >= args.length) {

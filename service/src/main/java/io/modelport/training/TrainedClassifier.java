@@ -107,7 +107,12 @@ public final class TrainedClassifier {
 		return quality;
 	}
 
-	private static Map<String, Object> settingsMap(TrainingSettings settings) {
+	/**
+	 * The settings as recorded in provenance.
+	 * @param settings the settings, defaults applied
+	 * @return the settings as a map
+	 */
+	public static Map<String, Object> settingsMap(TrainingSettings settings) {
 		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("epochs", settings.epochs());
 		map.put("batchSize", settings.batchSize());

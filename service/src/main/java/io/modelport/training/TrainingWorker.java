@@ -18,8 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.modelport.datasets.ImageDatasets;
 import io.modelport.datasets.LabelledImages;
+import io.modelport.detection.training.DetectorTraining;
 import io.modelport.nn.ConvClassifier;
 import io.modelport.store.ModelDescriptor;
+import io.modelport.store.Task;
 
 /**
  * The training worker: a separate JVM started by the service for one job
@@ -76,6 +78,10 @@ public final class TrainingWorker {
 	static void run(WorkerSpec spec, Path jobDirectory) throws IOException {
 		Device device = Engine.getEngine("PyTorch").defaultDevice();
 		emit("started", Map.of("device", device.toString(), "pid", ProcessHandle.current().pid()));
+		if (Task.DETECTOR.id().equals(spec.task())) {
+			runDetector(spec, jobDirectory, device);
+			return;
+		}
 		// 0 means the data set's own size (IDX files), or 28 × 28 for image folders.
 		int width = (spec.width() > 0) ? spec.width() : detail(spec, "width");
 		int height = (spec.height() > 0) ? spec.height() : detail(spec, "height");
@@ -96,6 +102,23 @@ public final class TrainingWorker {
 		ModelPublisher.publish(output, template, report.parameters(), 1, Map.of(TrainedClassifier.EVALUATION_FILE,
 				json.writeValueAsBytes(TrainedClassifier.evaluation(report, data.labels()))));
 		emit("finished", Map.of("testAccuracy", report.test().accuracy()));
+	}
+
+	// Scenes are composed from the data set's item images at their own size; the input
+	// width is the scene side (default 96), the limits are the scene counts.
+	private static void runDetector(WorkerSpec spec, Path jobDirectory, Device device) throws IOException {
+		LabelledImages items = ImageDatasets.load(spec.dataset(), detail(spec, "width"), detail(spec, "height"));
+		DetectorTraining.Request request = new DetectorTraining.Request(spec.model(), spec.architectureParameters(),
+				spec.settings().withDefaults(), (spec.width() > 0) ? spec.width() : 96,
+				(spec.trainLimit() > 0) ? spec.trainLimit() : 6000, (spec.testLimit() > 0) ? spec.testLimit() : 1000,
+				"training job " + spec.jobId(), "scenes of data set '" + spec.dataset().name() + "' items");
+		DetectorTraining.Result result = DetectorTraining.run(request, items, jobDirectory.resolve("work"), device,
+				(epoch) -> emit("epoch", Map.of("result", epoch)));
+		Path output = jobDirectory.resolve("output");
+		ModelPublisher.deleteRecursively(output);
+		ModelPublisher.publish(output, result.template(), result.parameters(), 1,
+				Map.of(TrainedClassifier.EVALUATION_FILE, json.writeValueAsBytes(result.evaluation())));
+		emit("finished", Map.of("testMap50", result.evaluation().get("testMap50")));
 	}
 
 	private static int detail(WorkerSpec spec, String key) {

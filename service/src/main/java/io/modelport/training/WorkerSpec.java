@@ -15,10 +15,13 @@ import io.modelport.datasets.Dataset;
  * @param width the input width images are resized to, 0 for the data set's own
  * @param height the input height images are resized to, 0 for the data set's own
  * @param trainLimit use at most this many training images, 0 for all
- * @param testLimit use at most this many test images, 0 for all
+ * @param testLimit use at most this many test images, 0 for all (for a detector: the
+ * numbers of training and test scenes)
+ * @param task the task trained, {@code null} for a classifier (specs written before
+ * detectors)
  * @author Modelport Team
  */
 public record WorkerSpec(String jobId, String model, Map<String, Object> architectureParameters,
-		TrainingSettings settings, Dataset dataset, int width, int height, int trainLimit, int testLimit) {
+		TrainingSettings settings, Dataset dataset, int width, int height, int trainLimit, int testLimit, String task) {
 
 }

@@ -1,0 +1,140 @@
+package io.modelport.detection;
+
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import ai.djl.translate.TranslateException;
+import org.springframework.stereotype.Service;
+
+import io.modelport.imaging.ImageDecoder;
+import io.modelport.imaging.InvalidImageException;
+import io.modelport.metrics.InferenceMetrics;
+import io.modelport.registry.ModelRegistry;
+import io.modelport.runtime.DeadlineExceededException;
+import io.modelport.runtime.LoadedModel;
+import io.modelport.runtime.QueueFullException;
+import io.modelport.store.ModelDescriptor;
+import io.modelport.store.Task;
+import io.modelport.web.InferenceFailedException;
+import io.modelport.web.InvalidRequestException;
+
+/**
+ * Detects objects in an image: decode, letterbox into the model input, one inference
+ * through the model's queue, decode the output, non-max suppression, map the boxes back
+ * to the image sent. Decoding and NMS are part of the measured request time.
+ *
+ * @author Modelport Team
+ */
+@Service
+public class DetectionService {
+
+	private final ModelRegistry registry;
+
+	private final ImageDecoder decoder;
+
+	private final InferenceMetrics metrics;
+
+	public DetectionService(ModelRegistry registry, ImageDecoder decoder, InferenceMetrics metrics) {
+		this.registry = registry;
+		this.decoder = decoder;
+		this.metrics = metrics;
+	}
+
+	/**
+	 * Detects objects.
+	 * @param model the model name
+	 * @param version the version, {@code null} for the default
+	 * @param image the encoded image
+	 * @param options the request's overrides
+	 * @param timeout the deadline, {@code null} for the configured default
+	 * @return the detections
+	 */
+	public DetectionResponse detect(String model, Integer version, byte[] image, DetectionOptions options,
+			Duration timeout) {
+		return run(model, version, image, options, timeout).response();
+	}
+
+	/**
+	 * Detects objects and draws them on the image.
+	 * @param model the model name
+	 * @param version the version, {@code null} for the default
+	 * @param image the encoded image
+	 * @param options the request's overrides
+	 * @param timeout the deadline, {@code null} for the configured default
+	 * @return a PNG of the image sent with the boxes drawn
+	 */
+	public byte[] render(String model, Integer version, byte[] image, DetectionOptions options, Duration timeout) {
+		Detected detected = run(model, version, image, options, timeout);
+		return BoxRenderer.render(detected.image(), detected.response());
+	}
+
+	private Detected run(String model, Integer version, byte[] image, DetectionOptions options, Duration timeout) {
+		LoadedModel loaded = this.registry.resolve(model, version);
+		ModelDescriptor descriptor = loaded.descriptor();
+		if (descriptor.task() != Task.DETECTOR) {
+			throw new InvalidRequestException(
+					"model '" + model + "' is a " + descriptor.task().id() + " model, not a detector");
+		}
+		List<String> labels = descriptor.labels();
+		Set<Integer> wanted = classFilter(options.classes(), labels);
+		DecoderSettings settings = DetectorTaskAdapter.settings(descriptor)
+			.withOverrides(options.scoreThreshold(), options.iouThreshold(), options.maxDetections());
+		long start = System.nanoTime();
+		String outcome = InferenceMetrics.ERROR;
+		try {
+			BufferedImage decoded = this.decoder.decode(image);
+			Letterbox letterbox = Letterbox.of(decoded.getWidth(), decoded.getHeight(), descriptor.input().width(),
+					descriptor.input().height());
+			float[] tensor = letterbox.tensor(decoded, descriptor.input(), settings.letterboxPad());
+			RawOutput output = (timeout != null) ? loaded.predict(tensor, timeout) : loaded.predict(tensor);
+			List<Detection> candidates = OutputDecoder.decode(output, settings, labels.size(),
+					descriptor.input().width(), descriptor.input().height());
+			if (!wanted.isEmpty()) {
+				candidates = candidates.stream().filter((d) -> wanted.contains(d.classIndex())).toList();
+			}
+			List<Detection> kept = NonMaxSuppression.apply(candidates, settings.scoreThreshold(),
+					settings.iouThreshold(), !settings.classAgnostic(), settings.maxDetections());
+			List<DetectionResponse.DetectedObject> objects = kept.stream()
+				.map((d) -> new DetectionResponse.DetectedObject(labels.get(d.classIndex()), d.score(),
+						letterbox.toImage(d.box())))
+				.toList();
+			outcome = InferenceMetrics.SUCCESS;
+			return new Detected(new DetectionResponse(model, descriptor.version(), decoded.getWidth(),
+					decoded.getHeight(), objects), decoded);
+		}
+		catch (InvalidImageException ex) {
+			outcome = InferenceMetrics.INVALID_INPUT;
+			throw ex;
+		}
+		catch (QueueFullException ex) {
+			outcome = InferenceMetrics.REJECTED;
+			throw ex;
+		}
+		catch (DeadlineExceededException ex) {
+			outcome = InferenceMetrics.TIMED_OUT;
+			throw ex;
+		}
+		catch (TranslateException | IllegalArgumentException ex) {
+			throw new InferenceFailedException("detection failed for model '" + model + "'", ex);
+		}
+		finally {
+			this.metrics.record(descriptor, outcome, System.nanoTime() - start);
+		}
+	}
+
+	private static Set<Integer> classFilter(List<String> classes, List<String> labels) {
+		for (String name : classes) {
+			if (!labels.contains(name)) {
+				throw new InvalidRequestException("unknown class '" + name + "', the model knows " + labels);
+			}
+		}
+		return Set.copyOf(classes.stream().map(labels::indexOf).toList());
+	}
+
+	private record Detected(DetectionResponse response, BufferedImage image) {
+
+	}
+
+}

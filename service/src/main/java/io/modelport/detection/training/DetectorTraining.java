@@ -1,0 +1,188 @@
+package io.modelport.detection.training;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+
+import io.modelport.datasets.LabelledImages;
+import io.modelport.detection.AnchorKMeans;
+import io.modelport.detection.DecoderSettings;
+import io.modelport.detection.DetectionEvaluator;
+import io.modelport.detection.GroundTruth;
+import io.modelport.detection.Scene;
+import io.modelport.nn.ArchitectureCatalog;
+import io.modelport.nn.YoloDetectorNet;
+import io.modelport.store.Architecture;
+import io.modelport.store.Artifact;
+import io.modelport.store.ArtifactFormat;
+import io.modelport.store.InputSpec;
+import io.modelport.store.ModelDescriptor;
+import io.modelport.store.Task;
+import io.modelport.training.EpochResult;
+import io.modelport.training.ImageSet;
+import io.modelport.training.TrainedClassifier;
+import io.modelport.training.TrainingSettings;
+
+/**
+ * One detector training run from labelled item images: compose scenes (training items for
+ * training and dev scenes, test items for the held-out scenes), choose anchors by k-means
+ * on the training boxes, train, and evaluate the best epoch with mAP (COCO definitions,
+ * which the course notes lack).
+ *
+ * @author Modelport Team
+ */
+public final class DetectorTraining {
+
+	private DetectorTraining() {
+	}
+
+	/**
+	 * Trains and evaluates a detector.
+	 * @param request what to train
+	 * @param items the item images and their labels
+	 * @param workDir where parameters are saved
+	 * @param device the device
+	 * @param progress receives each epoch's result
+	 * @return the descriptor template, the parameter file and the evaluation report
+	 * @throws IOException when parameters cannot be saved or loaded
+	 */
+	public static Result run(Request request, LabelledImages items, Path workDir, Device device,
+			Consumer<EpochResult> progress) throws IOException {
+		Map<String, Object> parameters = new LinkedHashMap<>(request.architectureParameters());
+		parameters.put("classes", items.labels().size());
+		YoloDetectorNet net = YoloDetectorNet.fromParameters(parameters);
+		int size = request.size();
+		int stride = 1 << net.filters().size();
+		if (size % stride != 0) {
+			throw new IllegalArgumentException("the input size " + size + " must be a multiple of " + stride + " for "
+					+ net.filters().size() + " stages");
+		}
+		long seed = request.settings().seed();
+		// Item sides scale with the canvas: 20-40 px on the default 96 px scenes.
+		SceneSettings scenes = new SceneSettings(size, 3, Math.round(size * 20 / 96f), Math.round(size * 40 / 96f), 0.3,
+				4, 6);
+		ImageSet heldOut = (items.test() != null) ? items.test() : items.train();
+		List<Scene> train = new SceneGenerator(items.train(), scenes, seed).generate(request.trainScenes());
+		List<Scene> dev = new SceneGenerator(items.train(), scenes, seed + 1)
+			.generate(Math.max(50, request.trainScenes() / 10));
+		List<Scene> test = new SceneGenerator(heldOut, scenes, seed + 2).generate(request.testScenes());
+		float cell = (float) size / net.gridSize(size);
+		List<float[]> shapes = new ArrayList<>();
+		train.forEach((scene) -> scene.objects()
+			.forEach((o) -> shapes.add(new float[] { o.box().width() / cell, o.box().height() / cell })));
+		List<float[]> anchors = AnchorKMeans.cluster(shapes, net.anchors(), seed);
+		Path best = new DetectorTrainer(net, anchors, request.settings(), device, size).train(train, dev, workDir,
+				progress);
+		InputSpec input = new InputSpec(size, size, 1, 255f, null, null);
+		DecoderSettings serving = DecoderSettings.fromParameters(decoderParameters(anchors));
+		DetectionEvaluator.Result all;
+		DetectionEvaluator.Result atDefaults;
+		try (Model model = Model.newInstance("detector", device, "PyTorch")) {
+			model.setBlock(net.build());
+			try {
+				model.load(workDir, DetectorTrainer.BEST_PREFIX);
+			}
+			catch (MalformedModelException ex) {
+				throw new IOException("cannot load the best epoch's parameters", ex);
+			}
+			List<List<GroundTruth>> truths = test.stream().map(Scene::objects).toList();
+			// mAP ranks every candidate; precision and recall use the serving defaults.
+			all = DetectionEvaluator.evaluate(
+					DetectorTrainer.detect(model, test, serving.withOverrides(0.001f, null, 100), net.classes()),
+					truths, net.classes());
+			atDefaults = DetectionEvaluator.evaluate(DetectorTrainer.detect(model, test, serving, net.classes()),
+					truths, net.classes());
+		}
+		Map<String, Object> quality = new LinkedHashMap<>();
+		quality.put("testMap50", round(all.map50()));
+		quality.put("testMap5095", round(all.map5095()));
+		quality.put("testPrecision", round(atDefaults.precision()));
+		quality.put("testRecall", round(atDefaults.recall()));
+		quality.put("testScenes", test.size());
+		Map<String, Object> evaluation = new LinkedHashMap<>(quality);
+		Map<String, Object> perClass = new LinkedHashMap<>();
+		for (int i = 0; i < items.labels().size(); i++) {
+			perClass.put(items.labels().get(i), round(all.apPerClass50()[i]));
+		}
+		evaluation.put("ap50PerClass", perClass);
+		evaluation.put("definitions", "mAP as COCO defines it (the course notes do not): per class, detections "
+				+ "ranked by score are matched greedily to unmatched ground truth of the same class with IoU >= t; "
+				+ "AP is the area under the precision-recall curve with 101-point interpolation; mAP@0.5 uses "
+				+ "t = 0.5, mAP@0.5:0.95 averages t = 0.50, 0.55, ..., 0.95. Candidates above score 0.001 after "
+				+ "NMS (IoU 0.5, at most 100) are ranked. Precision and recall use the serving defaults (score "
+				+ ">= 0.5, NMS IoU 0.5) at IoU 0.5.");
+		evaluation.put("anchors", anchors);
+		Map<String, Object> provenance = new LinkedHashMap<>();
+		provenance.put("trainedBy", request.trainedBy());
+		provenance.put("trainedAt", Instant.now().toString());
+		provenance.put("dataset", request.datasetDescription() + ": " + train.size() + " training scenes, " + dev.size()
+				+ " dev scenes (training items), " + test.size() + " test scenes (test items), " + size + "x" + size);
+		provenance.put("engine", "DJL " + Engine.getDjlVersion() + ", PyTorch "
+				+ Engine.getEngine("PyTorch").getVersion() + ", " + device);
+		provenance.put("settings", TrainedClassifier.settingsMap(request.settings()));
+		provenance.put("quality", quality);
+		ModelDescriptor template = new ModelDescriptor(request.model(), 1, Task.DETECTOR, ArtifactFormat.DJL_PARAMS,
+				new Architecture(ArchitectureCatalog.YOLO_DETECTOR, net.toParameters()),
+				List.of(new Artifact("pending.params", null)), input, items.labels(), decoderParameters(anchors),
+				provenance, Path.of("."));
+		return new Result(template, best, evaluation);
+	}
+
+	static Map<String, Object> decoderParameters(List<float[]> anchors) {
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		parameters.put("outputLayout", "grid");
+		parameters.put("anchors", anchors.stream().map((a) -> List.of(round(a[0]), round(a[1]))).toList());
+		parameters.put("boxUnits", "cell");
+		parameters.put("activations", true);
+		parameters.put("scoreThreshold", 0.5);
+		parameters.put("iouThreshold", 0.5);
+		parameters.put("maxDetections", 100);
+		parameters.put("classAgnostic", false);
+		parameters.put("objectnessTimesClass", true);
+		parameters.put("letterboxPad", 0);
+		return parameters;
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 10_000) / 10_000.0;
+	}
+
+	/**
+	 * What to train.
+	 *
+	 * @param model the model name
+	 * @param architectureParameters the {@code yolo-detector} hyperparameters
+	 * @param settings the training settings, defaults applied
+	 * @param size the scene (and input) side in pixels
+	 * @param trainScenes the number of training scenes
+	 * @param testScenes the number of held-out scenes
+	 * @param trainedBy how the run was started
+	 * @param datasetDescription where the items come from
+	 */
+	public record Request(String model, Map<String, Object> architectureParameters, TrainingSettings settings, int size,
+			int trainScenes, int testScenes, String trainedBy, String datasetDescription) {
+
+	}
+
+	/**
+	 * A finished run.
+	 *
+	 * @param template the descriptor to publish
+	 * @param parameters the parameter file
+	 * @param evaluation the evaluation report
+	 */
+	public record Result(ModelDescriptor template, Path parameters, Map<String, Object> evaluation) {
+
+	}
+
+}

@@ -1,0 +1,152 @@
+package io.modelport.detection;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import io.modelport.Fixtures;
+import io.modelport.LocalHttp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+/**
+ * The detect endpoint over HTTP with a detector whose four boxes are known exactly: a
+ * 64×32 image is letterboxed into the 32×32 input (scale 0.5, 8 px of padding above and
+ * below), so the four input cells map back to the four 32×16 quadrants of the image.
+ *
+ * @author Modelport Team
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class DetectionIntegrationTests {
+
+	private static final Path STORE = store();
+
+	private static final String DETECT = "/api/v1/models/constant-detector/detect";
+
+	@LocalServerPort
+	private int port;
+
+	private LocalHttp http;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("modelport.store.location", STORE::toString);
+	}
+
+	@BeforeEach
+	void connect() {
+		this.http = LocalHttp.ready(this.port);
+	}
+
+	@Test
+	void boxesMapBackThroughTheLetterboxToThePixelsOfTheImageSent() {
+		JsonNode answer = LocalHttp.read(this.http.post(DETECT, MediaType.IMAGE_PNG, png(64, 32)));
+		assertThat(answer.get("imageWidth").asInt()).isEqualTo(64);
+		assertThat(answer.get("imageHeight").asInt()).isEqualTo(32);
+		JsonNode detections = answer.get("detections");
+		assertThat(detections).hasSize(4);
+		assertThat(detections.get(0).get("label").asString()).isEqualTo("a");
+		assertThat(detections.get(0).get("score").asDouble()).isCloseTo(0.8391, offset(1e-3));
+		assertThat(detections.valueStream().map((d) -> d.get("box").toString()).toList()).containsExactly(
+				"{\"x\":0.0,\"y\":0.0,\"width\":32.0,\"height\":16.0}",
+				"{\"x\":32.0,\"y\":0.0,\"width\":32.0,\"height\":16.0}",
+				"{\"x\":0.0,\"y\":16.0,\"width\":32.0,\"height\":16.0}",
+				"{\"x\":32.0,\"y\":16.0,\"width\":32.0,\"height\":16.0}");
+	}
+
+	@Test
+	void requestParametersOverrideTheDefaults() {
+		assertThat(count(DETECT + "?maxDetections=2")).isEqualTo(2);
+		assertThat(count(DETECT + "?scoreThreshold=0.9")).isZero();
+		assertThat(count(DETECT + "?classes=b")).isZero();
+		assertThat(count(DETECT + "?classes=a&maxDetections=0")).isZero();
+		String json = "{\"image\":\"" + Base64.getEncoder().encodeToString(png(64, 32)) + "\",\"maxDetections\":3}";
+		assertThat(LocalHttp.read(this.http.post(DETECT, MediaType.APPLICATION_JSON, json)).get("detections"))
+			.hasSize(3);
+	}
+
+	@Test
+	void badParametersAndInputsAreProblems() {
+		assertProblem(this.http.post(DETECT + "?iouThreshold=1.5", MediaType.IMAGE_PNG, png(8, 8)), 400,
+				"iouThreshold must be between 0 and 1");
+		assertProblem(this.http.post(DETECT + "?maxDetections=-1", MediaType.IMAGE_PNG, png(8, 8)), 400,
+				"maxDetections must be between 0 and");
+		assertProblem(this.http.post(DETECT + "?classes=zebra", MediaType.IMAGE_PNG, png(8, 8)), 400,
+				"unknown class 'zebra'");
+		assertProblem(this.http.post(DETECT, MediaType.IMAGE_PNG, new byte[] { 1, 2, 3 }), 400, "");
+		assertProblem(this.http.post("/api/v1/models/missing/detect", MediaType.IMAGE_PNG, png(8, 8)), 404, "missing");
+	}
+
+	@Test
+	void rendersTheBoxesOnAnImageOfTheSizeSent() throws Exception {
+		HttpResponse<byte[]> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + DETECT))
+				.header("Content-Type", "image/png")
+				.header("Accept", "image/png")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(png(64, 32)))
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("image/png");
+		BufferedImage rendered = ImageIO.read(new ByteArrayInputStream(response.body()));
+		assertThat(rendered.getWidth()).isEqualTo(64);
+		assertThat(rendered.getHeight()).isEqualTo(32);
+		// The input was black: coloured box lines were drawn on it.
+		assertThat(rendered.getRGB(0, 0) & 0xFFFFFF).isNotZero();
+	}
+
+	private int count(String path) {
+		return LocalHttp.read(this.http.post(path, MediaType.IMAGE_PNG, png(64, 32))).get("detections").size();
+	}
+
+	private static void assertProblem(ResponseEntity<String> response, int status, String detail) {
+		assertThat(response.getStatusCode().value()).isEqualTo(status);
+		assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+		assertThat(LocalHttp.read(response).get("detail").asString()).contains(detail);
+	}
+
+	private static byte[] png(int width, int height) {
+		try {
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY), "png", bytes);
+			return bytes.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Path store() {
+		try {
+			Path store = Files.createTempDirectory("modelport-detection");
+			Fixtures.constantDetector(store.resolve("constant-detector/1"));
+			return store;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
