@@ -17,6 +17,12 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 
+import io.modelport.detection.BoundingBox;
+import io.modelport.detection.GroundTruth;
+import io.modelport.detection.Scene;
+import io.modelport.detection.training.SceneGenerator;
+import io.modelport.detection.training.SceneImages;
+import io.modelport.detection.training.SceneSettings;
 import io.modelport.nn.ArchitectureCatalog;
 import io.modelport.nn.ConvClassifier;
 import io.modelport.nn.YoloDetectorNet;
@@ -162,6 +168,53 @@ public final class Fixtures {
 		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
 			writeIdx(zip, "train", shapes(train, new java.util.Random(11)));
 			writeIdx(zip, "t10k", shapes(test, new java.util.Random(12)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
+	/**
+	 * A zip of a YOLO-format detection data set (the {@code yolo} kind): scenes of
+	 * synthetic shapes, 56×48 pixels so letterboxing has work to do.
+	 * @param scenes the number of images
+	 * @param badLine a label line to append to the first label file, {@code null} for
+	 * none
+	 * @return the zip bytes
+	 */
+	public static byte[] shapesYoloZip(int scenes, String badLine) {
+		ImageSet items = shapes(60, new java.util.Random(13));
+		List<Scene> generated = new SceneGenerator(items, new SceneSettings(56, 2, 14, 22, 0.3, 2, 4), 17)
+			.generate(scenes);
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+			zip.putNextEntry(new java.util.zip.ZipEntry("classes.txt"));
+			zip.write("circle\nsquare\ncross\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			for (int i = 0; i < generated.size(); i++) {
+				Scene scene = generated.get(i);
+				// Crop to 56×48: a non-square image.
+				java.awt.image.BufferedImage image = SceneImages.toImage(scene).getSubimage(0, 0, 56, 48);
+				java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+				javax.imageio.ImageIO.write(image, "png", png);
+				zip.putNextEntry(new java.util.zip.ZipEntry("images/scene-" + i + ".png"));
+				zip.write(png.toByteArray());
+				StringBuilder labels = new StringBuilder();
+				for (GroundTruth object : scene.objects()) {
+					BoundingBox box = object.box();
+					if (box.bottom() > 48) {
+						continue;
+					}
+					labels.append(String.format(java.util.Locale.ROOT, "%d %.5f %.5f %.5f %.5f%n", object.classIndex(),
+							(box.x() + box.width() / 2) / 56, (box.y() + box.height() / 2) / 48, box.width() / 56,
+							box.height() / 48));
+				}
+				if (i == 0 && badLine != null) {
+					labels.append(badLine).append('\n');
+				}
+				zip.putNextEntry(new java.util.zip.ZipEntry("labels/scene-" + i + ".txt"));
+				zip.write(labels.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -149,7 +149,7 @@ public class DatasetCatalog {
 
 	private Map<String, Object> write(DatasetKind kind, LimitedInputStream in, Path staging) throws IOException {
 		Path data = staging.resolve(Dataset.DATA_FOLDER);
-		if (!kind.isImages()) {
+		if (!kind.isImages() && !kind.isDetection()) {
 			Files.createDirectory(data);
 			Path file = data.resolve((kind == DatasetKind.TEXT) ? Dataset.TEXT_FILE : Dataset.PAIRS_FILE);
 			Files.copy(in, file);
@@ -160,11 +160,13 @@ public class DatasetCatalog {
 		}
 		Path extracted = Files.createDirectory(staging.resolve("extracted"));
 		long bytes = new ZipExtractor(this.properties).extract(in, extracted);
-		Files.move(ZipExtractor.unwrap(extracted, kind == DatasetKind.IMAGE_FOLDERS), data);
+		Files.move(ZipExtractor.unwrap(extracted, kind != DatasetKind.IDX), data);
 		Folders.deleteRecursively(extracted);
-		Map<String, Object> details = (kind == DatasetKind.IDX)
-				? IdxValidation.validate(data, this.properties.maxUncompressedSize().toBytes())
-				: ImageFolders.validate(data, new ImageDecoder(this.properties.maxImagePixels()));
+		Map<String, Object> details = switch (kind) {
+			case IDX -> IdxValidation.validate(data, this.properties.maxUncompressedSize().toBytes());
+			case YOLO, COCO -> DetectionDatasets.validate(kind, data, this.properties.maxImagePixels());
+			default -> ImageFolders.validate(data, new ImageDecoder(this.properties.maxImagePixels()));
+		};
 		Map<String, Object> result = new LinkedHashMap<>(details);
 		result.put("bytes", bytes);
 		return result;

@@ -20,7 +20,20 @@ public enum DatasetKind {
 	TEXT("text"),
 
 	/** UTF-8 lines of tab-separated source and target. */
-	SEQUENCE_PAIRS("sequence-pairs");
+	SEQUENCE_PAIRS("sequence-pairs"),
+
+	/**
+	 * A zip archive of a detection data set in YOLO format: {@code images/},
+	 * {@code labels/} with one {@code class cx cy w h} line per object, optional
+	 * {@code classes.txt}.
+	 */
+	YOLO("yolo"),
+
+	/**
+	 * A zip archive of a detection data set in COCO format: one annotations {@code .json}
+	 * file at the top and the images in {@code images/}.
+	 */
+	COCO("coco");
 
 	private final String id;
 
@@ -42,6 +55,14 @@ public enum DatasetKind {
 	 */
 	public boolean isImages() {
 		return this == IMAGE_FOLDERS || this == IDX;
+	}
+
+	/**
+	 * Tells whether datasets of this kind hold images with labelled boxes.
+	 * @return {@code true} for {@code yolo} and {@code coco}
+	 */
+	public boolean isDetection() {
+		return this == YOLO || this == COCO;
 	}
 
 	/**

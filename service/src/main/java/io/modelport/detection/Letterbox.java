@@ -51,6 +51,18 @@ public record Letterbox(float scale, int offsetX, int offsetY, int contentWidth,
 	}
 
 	/**
+	 * Maps a box from original image pixels into input pixels (for training targets).
+	 * @param box the box in image pixels
+	 * @return the box in input pixels
+	 */
+	public BoundingBox toInput(BoundingBox box) {
+		float sx = (float) this.contentWidth / this.imageWidth;
+		float sy = (float) this.contentHeight / this.imageHeight;
+		return new BoundingBox(box.x() * sx + this.offsetX, box.y() * sy + this.offsetY, box.width() * sx,
+				box.height() * sy);
+	}
+
+	/**
 	 * Maps a box from input pixels back to original image pixels, clipped to the image.
 	 * @param box the box in input pixels
 	 * @return the box in image pixels

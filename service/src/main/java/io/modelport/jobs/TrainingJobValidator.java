@@ -42,7 +42,7 @@ class TrainingJobValidator {
 			errors.add(new FieldError("model", "must be 1-64 lower-case letters, digits, '.', '-' or '_'"));
 		}
 		architecture(task, request.architecture(), errors);
-		Dataset dataset = dataset(request.dataset(), errors);
+		Dataset dataset = dataset(task, request.dataset(), errors);
 		if (request.input() != null) {
 			range(errors, "input.width", request.input().width(), 8, 512);
 			range(errors, "input.height", request.input().height(), 8, 512);
@@ -110,7 +110,7 @@ class TrainingJobValidator {
 		}
 	}
 
-	private Dataset dataset(String name, List<FieldError> errors) {
+	private Dataset dataset(Task task, String name, List<FieldError> errors) {
 		if (name == null) {
 			errors.add(new FieldError("dataset", "is required"));
 			return null;
@@ -119,7 +119,11 @@ class TrainingJobValidator {
 		if (dataset == null) {
 			errors.add(new FieldError("dataset", "unknown data set '" + name + "'"));
 		}
-		else if (!dataset.kind().isImages()) {
+		else if (task == Task.DETECTOR && !dataset.kind().isImages() && !dataset.kind().isDetection()) {
+			errors.add(new FieldError("dataset", "data set '" + name + "' holds " + dataset.kind().id()
+					+ ", a detector trains on labelled boxes (yolo, coco) or on scenes of image items"));
+		}
+		else if (task != Task.DETECTOR && !dataset.kind().isImages()) {
 			errors.add(new FieldError("dataset",
 					"data set '" + name + "' holds " + dataset.kind().id() + ", a classifier trains on images"));
 		}

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -16,6 +17,7 @@ import ch.qos.logback.classic.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.modelport.datasets.DetectionDatasets;
 import io.modelport.datasets.ImageDatasets;
 import io.modelport.datasets.LabelledImages;
 import io.modelport.detection.training.DetectorTraining;
@@ -48,6 +50,9 @@ public final class TrainingWorker {
 
 	/** The exit code of a run that failed with a reported reason. */
 	public static final int FAILED = 2;
+
+	// Uploads were checked against the service's limit; this only guards a worker.
+	private static final long MAX_IMAGE_PIXELS = 64_000_000L;
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -107,13 +112,20 @@ public final class TrainingWorker {
 	// Scenes are composed from the data set's item images at their own size; the input
 	// width is the scene side (default 96), the limits are the scene counts.
 	private static void runDetector(WorkerSpec spec, Path jobDirectory, Device device) throws IOException {
-		LabelledImages items = ImageDatasets.load(spec.dataset(), detail(spec, "width"), detail(spec, "height"));
 		DetectorTraining.Request request = new DetectorTraining.Request(spec.model(), spec.architectureParameters(),
 				spec.settings().withDefaults(), (spec.width() > 0) ? spec.width() : 96,
 				(spec.trainLimit() > 0) ? spec.trainLimit() : 6000, (spec.testLimit() > 0) ? spec.testLimit() : 1000,
 				"training job " + spec.jobId(), "scenes of data set '" + spec.dataset().name() + "' items");
-		DetectorTraining.Result result = DetectorTraining.run(request, items, jobDirectory.resolve("work"), device,
-				(epoch) -> emit("epoch", Map.of("result", epoch)));
+		Consumer<EpochResult> progress = (epoch) -> emit("epoch", Map.of("result", epoch));
+		Path work = jobDirectory.resolve("work");
+		// Uploaded detection data sets bring their own labelled images; image data sets
+		// lend their items to composed scenes.
+		DetectorTraining.Result result = spec.dataset().kind().isDetection()
+				? DetectorTraining.run(request, DetectionDatasets.load(spec.dataset(), MAX_IMAGE_PIXELS), work, device,
+						progress)
+				: DetectorTraining.run(request,
+						ImageDatasets.load(spec.dataset(), detail(spec, "width"), detail(spec, "height")), work, device,
+						progress);
 		Path output = jobDirectory.resolve("output");
 		ModelPublisher.deleteRecursively(output);
 		ModelPublisher.publish(output, result.template(), result.parameters(), 1,

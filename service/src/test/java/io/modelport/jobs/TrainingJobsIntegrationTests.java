@@ -112,6 +112,59 @@ class TrainingJobsIntegrationTests {
 	}
 
 	@Test
+	void trainsADetectorOnScenesComposedFromADataSetsItems() {
+		String body = """
+				{"task": "detector", "model": "shape-scenes", "dataset": "shapes",
+				 "architecture": {"name": "yolo-detector",
+				                  "parameters": {"filters": [4, 8], "headFilters": 8, "anchors": 2}},
+				 "input": {"width": 48, "height": 48}, "limits": {"trainImages": 96, "testImages": 24},
+				 "settings": {"epochs": 2, "batchSize": 16, "optimizer": {"type": "adam", "learningRate": 0.01},
+				              "seed": 5}}""";
+		ResponseEntity<String> submitted = this.http.post("/api/v1/training-jobs", MediaType.APPLICATION_JSON, body);
+		assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isEqualTo(202);
+		JsonNode job = awaitState(submitted.getHeaders().getLocation().toString(), "SUCCEEDED");
+		assertThat(job.get("history")).hasSize(2);
+		assertThat(job.get("report").get("testMap50").asDouble()).isBetween(0.0, 1.0);
+		assertThat(job.get("report").get("testScenes").asInt()).isEqualTo(24);
+		assertThat(job.get("report").get("anchors")).hasSize(2);
+
+		JsonNode model = LocalHttp.read(this.http.get("/api/v1/models/shape-scenes"));
+		assertThat(model.get("versions").get(0).get("task").asString()).isEqualTo("detector");
+		ResponseEntity<String> detected = this.http.post("/api/v1/models/shape-scenes/detect?scoreThreshold=0",
+				MediaType.IMAGE_PNG, shapePng(1));
+		assertThat(detected.getStatusCode().value()).as(detected.getBody()).isEqualTo(200);
+		assertThat(LocalHttp.read(detected).get("detections").size()).isPositive();
+	}
+
+	@Test
+	void trainsADetectorOnAnUploadedYoloDataSet() {
+		MultiValueMap<String, Object> bad = LocalHttp.file("file", Fixtures.shapesYoloZip(4, "7 0.5 0.5 2 0.1"),
+				"bad.zip");
+		bad.add("name", "bad-boxes");
+		bad.add("kind", "yolo");
+		ResponseEntity<String> refused = this.http.post("/api/v1/datasets", MediaType.MULTIPART_FORM_DATA, bad);
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat(LocalHttp.read(refused).get("detail").asString()).contains("invalid yolo data set", "scene-0.txt");
+
+		MultiValueMap<String, Object> parts = LocalHttp.file("file", Fixtures.shapesYoloZip(40, null), "boxes.zip");
+		parts.add("name", "shape-boxes");
+		parts.add("kind", "yolo");
+		ResponseEntity<String> created = this.http.post("/api/v1/datasets", MediaType.MULTIPART_FORM_DATA, parts);
+		assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+		assertThat(LocalHttp.read(created).get("details").get("images").asInt()).isEqualTo(40);
+		String body = """
+				{"task": "detector", "model": "shape-boxes", "dataset": "shape-boxes",
+				 "architecture": {"name": "yolo-detector", "parameters": {"filters": [4, 8], "headFilters": 8}},
+				 "input": {"width": 48, "height": 48},
+				 "settings": {"epochs": 1, "batchSize": 8, "devFraction": 0.2, "testFraction": 0.2, "seed": 5}}""";
+		ResponseEntity<String> submitted = this.http.post("/api/v1/training-jobs", MediaType.APPLICATION_JSON, body);
+		assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isEqualTo(202);
+		JsonNode job = awaitState(submitted.getHeaders().getLocation().toString(), "SUCCEEDED");
+		assertThat(job.get("report").get("testScenes").asInt()).isEqualTo(8);
+		assertThat(job.get("report").get("ap50PerClass").propertyNames()).containsExactly("circle", "square", "cross");
+	}
+
+	@Test
 	void cancelStopsTheWorkerAndDiscardsItsOutput() {
 		String location = submit("cancelled-model", 500, "always").getHeaders().getLocation().toString();
 		String id = awaitEpoch(location);

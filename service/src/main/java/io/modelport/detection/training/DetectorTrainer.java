@@ -73,8 +73,8 @@ public class DetectorTrainer {
 	 */
 	public Path train(List<Scene> train, List<Scene> dev, Path workDir, Consumer<EpochResult> progress)
 			throws IOException {
-		int batch = this.settings.batchSize();
-		int steps = Math.max(1, train.size() / batch);
+		int batch = Math.min(this.settings.batchSize(), train.size());
+		int steps = train.size() / batch;
 		try (Model model = Model.newInstance("detector", this.device, "PyTorch")) {
 			model.setBlock(this.architecture.build());
 			DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())

@@ -43,11 +43,24 @@ import io.modelport.training.TrainingSettings;
  */
 public final class DetectorTraining {
 
+	/** The held-out scenes use the run's seed plus this, so they can be rebuilt. */
+	public static final int TEST_SEED_OFFSET = 2;
+
 	private DetectorTraining() {
 	}
 
 	/**
-	 * Trains and evaluates a detector.
+	 * The scene settings of a run: item sides scale with the canvas, 20-40 px on 96 px
+	 * scenes.
+	 * @param size the scene side
+	 * @return the settings
+	 */
+	public static SceneSettings sceneSettings(int size) {
+		return new SceneSettings(size, 3, Math.round(size * 20 / 96f), Math.round(size * 40 / 96f), 0.3, 4, 6);
+	}
+
+	/**
+	 * Trains and evaluates a detector on scenes composed from labelled item images.
 	 * @param request what to train
 	 * @param items the item images and their labels
 	 * @param workDir where parameters are saved
@@ -58,8 +71,53 @@ public final class DetectorTraining {
 	 */
 	public static Result run(Request request, LabelledImages items, Path workDir, Device device,
 			Consumer<EpochResult> progress) throws IOException {
+		int size = request.size();
+		long seed = request.settings().seed();
+		SceneSettings scenes = sceneSettings(size);
+		ImageSet heldOut = (items.test() != null) ? items.test() : items.train();
+		List<Scene> train = new SceneGenerator(items.train(), scenes, seed).generate(request.trainScenes());
+		List<Scene> dev = new SceneGenerator(items.train(), scenes, seed + 1)
+			.generate(Math.max(50, request.trainScenes() / 10));
+		List<Scene> test = new SceneGenerator(heldOut, scenes, seed + TEST_SEED_OFFSET).generate(request.testScenes());
+		String note = request.datasetDescription() + ": " + train.size() + " training scenes, " + dev.size()
+				+ " dev scenes (training items), " + test.size() + " test scenes (test items), " + size + "x" + size;
+		return train(request, items.labels(), List.of(train, dev, test), note, workDir, device, progress);
+	}
+
+	/**
+	 * Trains and evaluates a detector on uploaded labelled images, letterboxed to the
+	 * input size and split into training, dev and test images with the settings'
+	 * fractions.
+	 * @param request what to train
+	 * @param data the labels and images
+	 * @param workDir where parameters are saved
+	 * @param device the device
+	 * @param progress receives each epoch's result
+	 * @return the descriptor template, the parameter file and the evaluation report
+	 * @throws IOException when parameters cannot be saved or loaded
+	 */
+	public static Result run(Request request, DetectionData data, Path workDir, Device device,
+			Consumer<EpochResult> progress) throws IOException {
+		List<Scene> fitted = data.scenes()
+			.stream()
+			.map((scene) -> ScenePreparation.fit(scene, request.size()))
+			.toList();
+		List<List<Scene>> splits = ScenePreparation.split(fitted, request.settings().devFraction(),
+				request.settings().testFraction(), request.settings().seed());
+		String note = request.datasetDescription() + ": " + splits.get(0).size() + " training, " + splits.get(1).size()
+				+ " dev, " + splits.get(2).size() + " test images, letterboxed to " + request.size() + "x"
+				+ request.size();
+		return train(request, data.labels(), splits, note, workDir, device, progress);
+	}
+
+	private static Result train(Request request, List<String> labels, List<List<Scene>> splits, String note,
+			Path workDir, Device device, Consumer<EpochResult> progress) throws IOException {
+		List<Scene> train = splits.get(0);
+		List<Scene> dev = splits.get(1);
+		List<Scene> test = splits.get(2);
+		long seed = request.settings().seed();
 		Map<String, Object> parameters = new LinkedHashMap<>(request.architectureParameters());
-		parameters.put("classes", items.labels().size());
+		parameters.put("classes", labels.size());
 		YoloDetectorNet net = YoloDetectorNet.fromParameters(parameters);
 		int size = request.size();
 		int stride = 1 << net.filters().size();
@@ -67,15 +125,6 @@ public final class DetectorTraining {
 			throw new IllegalArgumentException("the input size " + size + " must be a multiple of " + stride + " for "
 					+ net.filters().size() + " stages");
 		}
-		long seed = request.settings().seed();
-		// Item sides scale with the canvas: 20-40 px on the default 96 px scenes.
-		SceneSettings scenes = new SceneSettings(size, 3, Math.round(size * 20 / 96f), Math.round(size * 40 / 96f), 0.3,
-				4, 6);
-		ImageSet heldOut = (items.test() != null) ? items.test() : items.train();
-		List<Scene> train = new SceneGenerator(items.train(), scenes, seed).generate(request.trainScenes());
-		List<Scene> dev = new SceneGenerator(items.train(), scenes, seed + 1)
-			.generate(Math.max(50, request.trainScenes() / 10));
-		List<Scene> test = new SceneGenerator(heldOut, scenes, seed + 2).generate(request.testScenes());
 		float cell = (float) size / net.gridSize(size);
 		List<float[]> shapes = new ArrayList<>();
 		train.forEach((scene) -> scene.objects()
@@ -111,8 +160,8 @@ public final class DetectorTraining {
 		quality.put("testScenes", test.size());
 		Map<String, Object> evaluation = new LinkedHashMap<>(quality);
 		Map<String, Object> perClass = new LinkedHashMap<>();
-		for (int i = 0; i < items.labels().size(); i++) {
-			perClass.put(items.labels().get(i), round(all.apPerClass50()[i]));
+		for (int i = 0; i < labels.size(); i++) {
+			perClass.put(labels.get(i), round(all.apPerClass50()[i]));
 		}
 		evaluation.put("ap50PerClass", perClass);
 		evaluation.put("definitions", "mAP as COCO defines it (the course notes do not): per class, detections "
@@ -125,16 +174,15 @@ public final class DetectorTraining {
 		Map<String, Object> provenance = new LinkedHashMap<>();
 		provenance.put("trainedBy", request.trainedBy());
 		provenance.put("trainedAt", Instant.now().toString());
-		provenance.put("dataset", request.datasetDescription() + ": " + train.size() + " training scenes, " + dev.size()
-				+ " dev scenes (training items), " + test.size() + " test scenes (test items), " + size + "x" + size);
+		provenance.put("dataset", note);
 		provenance.put("engine", "DJL " + Engine.getDjlVersion() + ", PyTorch "
 				+ Engine.getEngine("PyTorch").getVersion() + ", " + device);
 		provenance.put("settings", TrainedClassifier.settingsMap(request.settings()));
 		provenance.put("quality", quality);
 		ModelDescriptor template = new ModelDescriptor(request.model(), 1, Task.DETECTOR, ArtifactFormat.DJL_PARAMS,
 				new Architecture(ArchitectureCatalog.YOLO_DETECTOR, net.toParameters()),
-				List.of(new Artifact("pending.params", null)), input, items.labels(), decoderParameters(anchors),
-				provenance, Path.of("."));
+				List.of(new Artifact("pending.params", null)), input, labels, decoderParameters(anchors), provenance,
+				Path.of("."));
 		return new Result(template, best, evaluation);
 	}
 
