@@ -78,6 +78,26 @@ class DetectionIntegrationTests {
 	}
 
 	@Test
+	void servesATorchScriptExportWithTheFlatYolov5Layout() {
+		// Letterboxed with gray 114: a white image has mean brightness 0.72, a black one
+		// 0.22.
+		JsonNode white = LocalHttp
+			.read(this.http.post("/api/v1/models/torch-yolo/detect", MediaType.IMAGE_PNG, png(64, 32, 255)));
+		JsonNode detections = white.get("detections");
+		assertThat(detections).hasSize(2);
+		assertThat(detections.get(0).get("label").asString()).isEqualTo("cat");
+		assertThat(detections.get(0).get("score").asDouble()).isCloseTo(0.8425, offset(1e-3));
+		assertThat(detections.get(0).get("box").toString())
+			.isEqualTo("{\"x\":8.0,\"y\":0.0,\"width\":16.0,\"height\":8.0}");
+		assertThat(detections.get(1).get("label").asString()).isEqualTo("dog");
+		assertThat(detections.get(1).get("box").toString())
+			.isEqualTo("{\"x\":40.0,\"y\":24.0,\"width\":16.0,\"height\":8.0}");
+		JsonNode black = LocalHttp
+			.read(this.http.post("/api/v1/models/torch-yolo/detect", MediaType.IMAGE_PNG, png(64, 32, 0)));
+		assertThat(black.get("detections")).isEmpty();
+	}
+
+	@Test
 	void requestParametersOverrideTheDefaults() {
 		assertThat(count(DETECT + "?maxDetections=2")).isEqualTo(2);
 		assertThat(count(DETECT + "?scoreThreshold=0.9")).isZero();
@@ -128,9 +148,16 @@ class DetectionIntegrationTests {
 	}
 
 	private static byte[] png(int width, int height) {
+		return png(width, height, 0);
+	}
+
+	private static byte[] png(int width, int height, int gray) {
 		try {
+			BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+			java.util.Arrays.fill(((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData(),
+					(byte) gray);
 			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-			ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY), "png", bytes);
+			ImageIO.write(image, "png", bytes);
 			return bytes.toByteArray();
 		}
 		catch (IOException ex) {
@@ -142,6 +169,8 @@ class DetectionIntegrationTests {
 		try {
 			Path store = Files.createTempDirectory("modelport-detection");
 			Fixtures.constantDetector(store.resolve("constant-detector/1"));
+			Fixtures.copyTree(Path.of("src/test/resources/model-store-detectors/torch-yolo"),
+					store.resolve("torch-yolo"));
 			return store;
 		}
 		catch (IOException ex) {
