@@ -30,11 +30,11 @@ import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
 
 /**
- * Open Inference Protocol v2 for classifiers, through the same runtime as the task
- * endpoints (queue, batching, deadlines, metrics). Inputs: {@code input} (FP32, the
- * normalised tensor, or UINT8/INT32/INT64 raw pixels, shape [N, C, H, W]) or
- * {@code image} (BYTES [N], base64-encoded PNG/JPEG). Outputs: {@code probabilities}
- * (FP32 [N, classes]) and {@code label} (BYTES [N]).
+ * Open Inference Protocol v2 for classifiers (detectors: {@link OipDetection}), through
+ * the same runtime as the task endpoints (queue, batching, deadlines, metrics). Inputs:
+ * {@code input} (FP32, the normalised tensor, or UINT8/INT32/INT64 raw pixels, shape [N,
+ * C, H, W]) or {@code image} (BYTES [N], base64-encoded PNG/JPEG). Outputs:
+ * {@code probabilities} (FP32 [N, classes]) and {@code label} (BYTES [N]).
  *
  * @author Modelport Team
  */
@@ -49,10 +49,13 @@ class OipService {
 
 	private final InferenceMetrics metrics;
 
-	OipService(ModelRegistry registry, ImageDecoder decoder, InferenceMetrics metrics) {
+	private final OipDetection detection;
+
+	OipService(ModelRegistry registry, ImageDecoder decoder, InferenceMetrics metrics, OipDetection detection) {
 		this.registry = registry;
 		this.decoder = decoder;
 		this.metrics = metrics;
+		this.detection = detection;
 	}
 
 	ModelMetadata metadata(String model, Integer version) {
@@ -67,6 +70,9 @@ class OipService {
 			.stream()
 			.map((v) -> Integer.toString(v.version()))
 			.toList();
+		if (d.task() == Task.DETECTOR) {
+			return this.detection.metadata(model, versions);
+		}
 		if (d.task() != Task.CLASSIFIER || d.input() == null) {
 			return new ModelMetadata(model, versions, "djl_pytorch", List.of(), List.of());
 		}
@@ -95,9 +101,12 @@ class OipService {
 	InferResponse infer(String model, Integer version, InferRequest request, Duration timeout) {
 		LoadedModel loaded = this.registry.resolve(model, version);
 		ModelDescriptor d = loaded.descriptor();
+		if (d.task() == Task.DETECTOR) {
+			return this.detection.infer(model, version, request, timeout);
+		}
 		if (d.task() != Task.CLASSIFIER) {
 			throw new OipException(HttpStatus.BAD_REQUEST, "model '" + model + "' is a " + d.task().id()
-					+ " model; the v2 protocol is served for classifiers");
+					+ " model; the v2 protocol is served for classifiers and detectors");
 		}
 		if (request == null || request.inputs() == null || request.inputs().size() != 1) {
 			throw new OipException(HttpStatus.BAD_REQUEST, "expected exactly one input tensor ('input' or 'image')");

@@ -98,6 +98,25 @@ class DetectionIntegrationTests {
 	}
 
 	@Test
+	void openInferenceProtocolServesDetectorsOneImagePerRequest() {
+		JsonNode metadata = LocalHttp.read(this.http.get("/v2/models/torch-yolo"));
+		assertThat(metadata.get("outputs").toString()).contains("\"name\":\"boxes\"", "[-1,4]");
+		String image = Base64.getEncoder().encodeToString(png(64, 32, 255));
+		String body = "{\"id\":\"r1\",\"inputs\":[{\"name\":\"image\",\"datatype\":\"BYTES\",\"shape\":[1],"
+				+ "\"data\":[\"" + image + "\"]}],\"parameters\":{\"max_detections\":1}}";
+		JsonNode answer = LocalHttp
+			.read(this.http.post("/v2/models/torch-yolo/infer", MediaType.APPLICATION_JSON, body));
+		assertThat(answer.get("id").asString()).isEqualTo("r1");
+		assertThat(answer.get("outputs").get(0).toString())
+			.isEqualTo("{\"name\":\"boxes\",\"datatype\":\"FP32\",\"shape\":[1,4],\"data\":[8.0,0.0,16.0,8.0]}");
+		assertThat(answer.get("outputs").get(2).get("data").toString()).isEqualTo("[\"cat\"]");
+		ResponseEntity<String> batch = this.http.post("/v2/models/torch-yolo/infer", MediaType.APPLICATION_JSON,
+				body.replace("\"shape\":[1]", "\"shape\":[2]"));
+		assertThat(batch.getStatusCode().value()).isEqualTo(400);
+		assertThat(LocalHttp.read(batch).get("error").asString()).contains("one image per request");
+	}
+
+	@Test
 	void requestParametersOverrideTheDefaults() {
 		assertThat(count(DETECT + "?maxDetections=2")).isEqualTo(2);
 		assertThat(count(DETECT + "?scoreThreshold=0.9")).isZero();

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -64,17 +65,19 @@ public class DetectorTrainer {
 
 	/**
 	 * Trains and returns the best epoch's parameters.
-	 * @param train the training scenes
+	 * @param train the training scenes of each epoch (by epoch number from 1): the same
+	 * list every epoch for a fixed data set, fresh scenes for composed ones
 	 * @param dev the dev scenes
 	 * @param workDir where the best parameters are saved
 	 * @param progress receives each epoch's result (dev accuracy is 0: see dev loss)
 	 * @return the parameter file of the epoch with the lowest dev loss
 	 * @throws IOException when the parameters cannot be saved
 	 */
-	public Path train(List<Scene> train, List<Scene> dev, Path workDir, Consumer<EpochResult> progress)
+	public Path train(IntFunction<List<Scene>> train, List<Scene> dev, Path workDir, Consumer<EpochResult> progress)
 			throws IOException {
-		int batch = Math.min(this.settings.batchSize(), train.size());
-		int steps = train.size() / batch;
+		List<Scene> first = train.apply(1);
+		int batch = Math.min(this.settings.batchSize(), first.size());
+		int steps = first.size() / batch;
 		try (Model model = Model.newInstance("detector", this.device, "PyTorch")) {
 			model.setBlock(this.architecture.build());
 			DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
@@ -87,7 +90,7 @@ public class DetectorTrainer {
 				double bestLoss = Double.POSITIVE_INFINITY;
 				for (int epoch = 1; epoch <= this.settings.epochs(); epoch++) {
 					long start = System.nanoTime();
-					List<Scene> order = new ArrayList<>(train);
+					List<Scene> order = new ArrayList<>((epoch == 1) ? first : train.apply(epoch));
 					Collections.shuffle(order, random);
 					double trainLoss = 0;
 					for (int step = 0; step < steps; step++) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
@@ -46,17 +47,20 @@ public final class DetectorTraining {
 	/** The held-out scenes use the run's seed plus this, so they can be rebuilt. */
 	public static final int TEST_SEED_OFFSET = 2;
 
+	// Epoch e's training scenes use the run's seed plus this plus e.
+	private static final int EPOCH_SEED_OFFSET = 1000;
+
 	private DetectorTraining() {
 	}
 
 	/**
-	 * The scene settings of a run: item sides scale with the canvas, 20-40 px on 96 px
-	 * scenes.
+	 * The scene settings of a run: item sides from a third to half the canvas (21-32 px on
+	 * 64 px scenes), so items keep most of their 28 px detail.
 	 * @param size the scene side
 	 * @return the settings
 	 */
 	public static SceneSettings sceneSettings(int size) {
-		return new SceneSettings(size, 3, Math.round(size * 20 / 96f), Math.round(size * 40 / 96f), 0.3, 4, 6);
+		return new SceneSettings(size, 3, size / 3, size / 2, 0.3, 4, 6);
 	}
 
 	/**
@@ -75,13 +79,18 @@ public final class DetectorTraining {
 		long seed = request.settings().seed();
 		SceneSettings scenes = sceneSettings(size);
 		ImageSet heldOut = (items.test() != null) ? items.test() : items.train();
-		List<Scene> train = new SceneGenerator(items.train(), scenes, seed).generate(request.trainScenes());
+		// Scenes are free to compose: each epoch gets fresh ones, so the detector cannot
+		// memorise the training scenes (the first epoch's also choose the anchors).
+		IntFunction<List<Scene>> train = (
+				epoch) -> new SceneGenerator(items.train(), scenes, seed + EPOCH_SEED_OFFSET + epoch)
+					.generate(request.trainScenes());
 		List<Scene> dev = new SceneGenerator(items.train(), scenes, seed + 1)
 			.generate(Math.max(50, request.trainScenes() / 10));
 		List<Scene> test = new SceneGenerator(heldOut, scenes, seed + TEST_SEED_OFFSET).generate(request.testScenes());
-		String note = request.datasetDescription() + ": " + train.size() + " training scenes, " + dev.size()
-				+ " dev scenes (training items), " + test.size() + " test scenes (test items), " + size + "x" + size;
-		return train(request, items.labels(), List.of(train, dev, test), note, workDir, device, progress);
+		String note = request.datasetDescription() + ": " + request.trainScenes() + " fresh training scenes per epoch, "
+				+ dev.size() + " dev scenes (training items), " + test.size() + " test scenes (test items), " + size
+				+ "x" + size;
+		return train(request, items.labels(), train, dev, test, note, workDir, device, progress);
 	}
 
 	/**
@@ -107,14 +116,13 @@ public final class DetectorTraining {
 		String note = request.datasetDescription() + ": " + splits.get(0).size() + " training, " + splits.get(1).size()
 				+ " dev, " + splits.get(2).size() + " test images, letterboxed to " + request.size() + "x"
 				+ request.size();
-		return train(request, data.labels(), splits, note, workDir, device, progress);
+		return train(request, data.labels(), (epoch) -> splits.get(0), splits.get(1), splits.get(2), note, workDir,
+				device, progress);
 	}
 
-	private static Result train(Request request, List<String> labels, List<List<Scene>> splits, String note,
-			Path workDir, Device device, Consumer<EpochResult> progress) throws IOException {
-		List<Scene> train = splits.get(0);
-		List<Scene> dev = splits.get(1);
-		List<Scene> test = splits.get(2);
+	private static Result train(Request request, List<String> labels, IntFunction<List<Scene>> train, List<Scene> dev,
+			List<Scene> test, String note, Path workDir, Device device, Consumer<EpochResult> progress)
+			throws IOException {
 		long seed = request.settings().seed();
 		Map<String, Object> parameters = new LinkedHashMap<>(request.architectureParameters());
 		parameters.put("classes", labels.size());
@@ -127,8 +135,9 @@ public final class DetectorTraining {
 		}
 		float cell = (float) size / net.gridSize(size);
 		List<float[]> shapes = new ArrayList<>();
-		train.forEach((scene) -> scene.objects()
-			.forEach((o) -> shapes.add(new float[] { o.box().width() / cell, o.box().height() / cell })));
+		train.apply(1)
+			.forEach((scene) -> scene.objects()
+				.forEach((o) -> shapes.add(new float[] { o.box().width() / cell, o.box().height() / cell })));
 		List<float[]> anchors = AnchorKMeans.cluster(shapes, net.anchors(), seed);
 		Path best = new DetectorTrainer(net, anchors, request.settings(), device, size).train(train, dev, workDir,
 				progress);

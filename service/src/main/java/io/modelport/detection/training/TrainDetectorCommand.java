@@ -30,9 +30,9 @@ import io.modelport.training.TrainingSettings;
  *
  * <pre>
  * --data DIR --store DIR --model NAME (default fashion-scenes)
- * --size N (64) --train-scenes N (8000) --test-scenes N (1000)
- * --epochs N (14) --batch-size N (32) --lr X (0.002) --decay X (0.85) --seed N (42)
- * --filters 16,32,64 --head-filters N (128) --anchors N (3)
+ * --size N (64) --train-scenes N (6000 per epoch) --test-scenes N (1000)
+ * --epochs N (28) --batch-size N (32) --lr X (0.002) --decay X (0.9) --seed N (42)
+ * --filters 32,64,128 --head-filters N (256) --anchors N (3)
  * --samples DIR   also write a few test scenes as PNG into DIR
  * </pre>
  *
@@ -50,11 +50,11 @@ public final class TrainDetectorCommand {
 		Path data = Path.of(options.getOrDefault("data", FashionMnist.DEBIAN_LOCATION.toString()));
 		Path store = Path.of(options.getOrDefault("store", "model-store"));
 		String name = options.getOrDefault("model", "fashion-scenes");
-		TrainingSettings settings = new TrainingSettings(Integer.parseInt(options.getOrDefault("epochs", "14")),
+		TrainingSettings settings = new TrainingSettings(Integer.parseInt(options.getOrDefault("epochs", "28")),
 				Integer.parseInt(options.getOrDefault("batch-size", "32")),
 				new OptimizerSettings("adam", Double.parseDouble(options.getOrDefault("lr", "0.002")), null, null, null,
 						null),
-				new ScheduleSettings("exponential", Double.parseDouble(options.getOrDefault("decay", "0.85")), null),
+				new ScheduleSettings("exponential", Double.parseDouble(options.getOrDefault("decay", "0.9")), null),
 				0.0001, 0.0, 0, 0.1, 0.1, false, 0, Long.parseLong(options.getOrDefault("seed", "42")))
 			.withDefaults();
 		LabelledImages items = new LabelledImages(FashionMnist.train(data, 0), FashionMnist.test(data, 0),
@@ -69,15 +69,15 @@ public final class TrainDetectorCommand {
 			}
 		}
 		Map<String, Object> architecture = Map.of("filters",
-				List.of(options.getOrDefault("filters", "16,32,64").split(","))
+				List.of(options.getOrDefault("filters", "32,64,128").split(","))
 					.stream()
 					.map(String::strip)
 					.map(Integer::parseInt)
 					.toList(),
-				"headFilters", Integer.parseInt(options.getOrDefault("head-filters", "128")), "anchors",
+				"headFilters", Integer.parseInt(options.getOrDefault("head-filters", "256")), "anchors",
 				Integer.parseInt(options.getOrDefault("anchors", "3")));
 		DetectorTraining.Request request = new DetectorTraining.Request(name, architecture, settings, size,
-				Integer.parseInt(options.getOrDefault("train-scenes", "8000")),
+				Integer.parseInt(options.getOrDefault("train-scenes", "6000")),
 				Integer.parseInt(options.getOrDefault("test-scenes", "1000")),
 				"io.modelport.detection.training.TrainDetectorCommand " + String.join(" ", args),
 				"scenes composed from Fashion-MNIST items (Debian dataset-fashion-mnist)");
