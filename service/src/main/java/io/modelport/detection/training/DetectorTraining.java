@@ -54,8 +54,8 @@ public final class DetectorTraining {
 	}
 
 	/**
-	 * The scene settings of a run: item sides from a third to half the canvas (21-32 px on
-	 * 64 px scenes), so items keep most of their 28 px detail.
+	 * The scene settings of a run: item sides from a third to half the canvas (21-32 px
+	 * on 64 px scenes), so items keep most of their 28 px detail.
 	 * @param size the scene side
 	 * @return the settings
 	 */
