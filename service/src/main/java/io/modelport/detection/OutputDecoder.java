@@ -117,22 +117,39 @@ public final class OutputDecoder {
 		}
 		boolean transposed = shape[1] != width;
 		int candidates = (int) (transposed ? shape[1] : shape[0]);
+		int first = objectness ? 5 : 4;
 		float[] v = output.values();
-		float[] row = new float[width];
+		// Element (candidate n, field k): row-major [N, width], or [width, N] transposed.
+		// The best class is found field by field, so a transposed tensor is read in
+		// order.
+		int nStride = transposed ? 1 : width;
+		int kStride = transposed ? candidates : 1;
+		float[] best = new float[candidates];
+		int[] bestClass = new int[candidates];
+		for (int n = 0; n < candidates; n++) {
+			best[n] = v[n * nStride + first * kStride];
+		}
+		for (int k = 1; k < classes; k++) {
+			int offset = (first + k) * kStride;
+			for (int n = 0; n < candidates; n++) {
+				float value = v[n * nStride + offset];
+				if (value > best[n]) {
+					best[n] = value;
+					bestClass[n] = k;
+				}
+			}
+		}
 		List<Detection> detections = new ArrayList<>();
 		for (int n = 0; n < candidates; n++) {
-			for (int k = 0; k < width; k++) {
-				row[k] = v[transposed ? k * candidates + n : n * width + k];
-			}
-			int first = objectness ? 5 : 4;
-			int best = argmax(row, first, classes);
-			float score = row[first + best];
+			int at = n * nStride;
+			float score = best[n];
 			if (objectness) {
-				score = settings.objectnessTimesClass() ? row[4] * score : row[4];
+				float present = v[at + 4 * kStride];
+				score = settings.objectnessTimesClass() ? present * score : present;
 			}
 			if (score >= settings.scoreThreshold()) {
-				detections.add(new Detection(best, score,
-						BoundingBox.fromCenter(row[0], row[1], Math.max(0, row[2]), Math.max(0, row[3]))));
+				detections.add(new Detection(bestClass[n], score, BoundingBox.fromCenter(v[at], v[at + kStride],
+						Math.max(0, v[at + 2 * kStride]), Math.max(0, v[at + 3 * kStride]))));
 			}
 		}
 		return detections;
