@@ -1,0 +1,4 @@
+/**
+ * Face verification: embeddings, distances, thresholds and galleries.
+ */
+package io.modelport.faces;

@@ -1,0 +1,160 @@
+package io.modelport.faces.training;
+
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import io.modelport.imaging.ImageDecoder;
+import io.modelport.imaging.InvalidImageException;
+
+/**
+ * Reads face image files as 8-bit gray pictures: binary PGM ({@code P5}, the format of
+ * the ORL faces, which ImageIO cannot read) with a small reader of its own, and PNG or
+ * JPEG through ImageIO.
+ *
+ * @author Modelport Team
+ */
+final class GrayFiles {
+
+	private GrayFiles() {
+	}
+
+	/**
+	 * Whether a file name has an extension this class reads.
+	 * @param file the file
+	 * @return {@code true} for {@code .pgm}, {@code .png}, {@code .jpg} and {@code .jpeg}
+	 */
+	static boolean isImage(Path file) {
+		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		return !name.startsWith(".")
+				&& (name.endsWith(".pgm") || name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg"));
+	}
+
+	/**
+	 * Reads one image file.
+	 * @param file the file
+	 * @param maxPixels the largest width × height accepted
+	 * @return the gray picture
+	 * @throws IOException when the file cannot be read
+	 * @throws IllegalArgumentException when it is malformed or too large, naming the file
+	 */
+	static GrayPicture read(Path file, long maxPixels) throws IOException {
+		byte[] data = Files.readAllBytes(file);
+		if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pgm")) {
+			return readPgm(data, file.toString(), maxPixels);
+		}
+		try {
+			return gray(new ImageDecoder(maxPixels).decode(data));
+		}
+		catch (InvalidImageException ex) {
+			throw new IllegalArgumentException(file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Parses a binary PGM: "P5", width, height and maxval as ASCII numbers separated by
+	 * white space (with {@code #} comments up to the end of a line), one white-space
+	 * character, then width × height raw bytes. Values are stretched to 0-255 when maxval
+	 * is below 255, so every face set shares one scale.
+	 * @param data the file contents
+	 * @param name the file name for error messages
+	 * @param maxPixels the largest width × height accepted
+	 * @return the picture
+	 */
+	static GrayPicture readPgm(byte[] data, String name, long maxPixels) {
+		if (data.length < 2 || data[0] != 'P' || data[1] != '5') {
+			throw new IllegalArgumentException(name + ": not a binary PGM (P5) file");
+		}
+		int[] position = { 2 };
+		int width = headerNumber(data, position, name, "width");
+		int height = headerNumber(data, position, name, "height");
+		int maxValue = headerNumber(data, position, name, "maxval");
+		if (width < 1 || height < 1 || (long) width * height > maxPixels) {
+			throw new IllegalArgumentException(
+					name + ": " + width + "x" + height + " pixels is empty or more than the limit of " + maxPixels);
+		}
+		if (maxValue < 1 || maxValue > 255) {
+			throw new IllegalArgumentException(
+					name + ": maxval " + maxValue + " is not 1-255 (16-bit PGM is not read)");
+		}
+		// Exactly one white-space byte separates the header from the raster.
+		int start = position[0] + 1;
+		long count = (long) width * height;
+		if (data.length - start < count) {
+			throw new IllegalArgumentException(name + ": holds " + Math.max(0, data.length - start) + " of the " + count
+					+ " pixel bytes its header announces");
+		}
+		byte[] pixels = new byte[(int) count];
+		for (int i = 0; i < pixels.length; i++) {
+			int value = data[start + i] & 0xFF;
+			if (value > maxValue) {
+				throw new IllegalArgumentException(name + ": pixel value " + value + " exceeds maxval " + maxValue);
+			}
+			pixels[i] = (byte) Math.round(value * 255f / maxValue);
+		}
+		return new GrayPicture(width, height, pixels);
+	}
+
+	private static int headerNumber(byte[] data, int[] position, String name, String field) {
+		int i = position[0];
+		while (i < data.length && (isSpace(data[i]) || data[i] == '#')) {
+			if (data[i] == '#') {
+				while (i < data.length && data[i] != '\n' && data[i] != '\r') {
+					i++;
+				}
+			}
+			else {
+				i++;
+			}
+		}
+		long value = 0;
+		int digits = 0;
+		while (i < data.length && data[i] >= '0' && data[i] <= '9' && digits < 10) {
+			value = value * 10 + (data[i++] - '0');
+			digits++;
+		}
+		if (digits == 0 || value > Integer.MAX_VALUE || i >= data.length || !isSpace(data[i])) {
+			throw new IllegalArgumentException(name + ": the PGM header has no valid " + field);
+		}
+		position[0] = i;
+		return (int) value;
+	}
+
+	private static boolean isSpace(byte b) {
+		return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == 0x0B || b == '\f';
+	}
+
+	/**
+	 * Gray values of a decoded image: gray images are read from the raster (Java's
+	 * {@code getRGB} would shift them through its linear gray colour space), colour
+	 * images become BT.601 luma. Alpha is ignored.
+	 * @param image the decoded image
+	 * @return its gray values
+	 */
+	private static GrayPicture gray(BufferedImage image) {
+		int width = image.getWidth();
+		int height = image.getHeight();
+		byte[] pixels = new byte[width * height];
+		if (image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY) {
+			Raster raster = image.getRaster();
+			double scale = 255.0 / ((1L << image.getColorModel().getComponentSize(0)) - 1);
+			for (int y = 0; y < height; y++) {
+				for (int x = 0; x < width; x++) {
+					pixels[y * width + x] = (byte) Math.round(raster.getSample(x, y, 0) * scale);
+				}
+			}
+			return new GrayPicture(width, height, pixels);
+		}
+		int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
+		for (int i = 0; i < rgb.length; i++) {
+			double luma = 0.299 * ((rgb[i] >> 16) & 0xFF) + 0.587 * ((rgb[i] >> 8) & 0xFF) + 0.114 * (rgb[i] & 0xFF);
+			pixels[i] = (byte) Math.round(luma);
+		}
+		return new GrayPicture(width, height, pixels);
+	}
+
+}
