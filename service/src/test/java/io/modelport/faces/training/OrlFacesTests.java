@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Reads the real ORL faces (subjects s1..s30) when they are installed beside the
  * repository in {@code shared/datasets/orl-faces} (or at
  * {@code -Dmodelport.orl.location}); the images are never copied into the repository.
- * Skipped where absent, unless {@code modelport.datasets.required=true}, which makes the
- * absence a failure.
+ * Skipped where absent, unless {@code modelport.orl.required=true} (CI sets it when the
+ * folder is there), which makes the absence a failure.
  *
  * @author Modelport Team
  */
@@ -32,7 +32,7 @@ class OrlFacesTests {
 	@Test
 	void readsThirtyIdentitiesOfTenImages() throws IOException {
 		Path orl = location();
-		boolean required = Boolean.getBoolean("modelport.datasets.required");
+		boolean required = Boolean.getBoolean("modelport.orl.required");
 		Assumptions.assumeTrue(required || Files.isDirectory(orl),
 				"the ORL faces are not installed at " + orl + " (set -Dmodelport.orl.location); skipping");
 		FaceImages faces = FaceImages.readFolders(orl, 92 * 112);
