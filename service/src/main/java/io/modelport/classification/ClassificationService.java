@@ -12,12 +12,9 @@ import org.springframework.stereotype.Service;
 
 import io.modelport.imaging.ImageDecoder;
 import io.modelport.imaging.ImagePreprocessor;
-import io.modelport.imaging.InvalidImageException;
 import io.modelport.metrics.InferenceMetrics;
 import io.modelport.registry.ModelRegistry;
-import io.modelport.runtime.DeadlineExceededException;
 import io.modelport.runtime.LoadedModel;
-import io.modelport.runtime.QueueFullException;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
 import io.modelport.web.InferenceFailedException;
@@ -68,32 +65,17 @@ public class ClassificationService {
 		if (k < 1 || k > MAX_TOP_K) {
 			throw new InvalidRequestException("topK must be between 1 and " + MAX_TOP_K + ", was " + k);
 		}
-		long start = System.nanoTime();
-		String outcome = InferenceMetrics.ERROR;
 		try {
-			BufferedImage decoded = this.decoder.decode(image);
-			float[] tensor = ImagePreprocessor.toTensor(decoded, descriptor.input());
-			float[] probabilities = (timeout != null) ? loaded.predict(tensor, timeout) : loaded.predict(tensor);
-			outcome = InferenceMetrics.SUCCESS;
-			return new ClassificationResponse(model, descriptor.version(), top(probabilities, descriptor.labels(), k));
-		}
-		catch (InvalidImageException ex) {
-			outcome = InferenceMetrics.INVALID_INPUT;
-			throw ex;
-		}
-		catch (QueueFullException ex) {
-			outcome = InferenceMetrics.REJECTED;
-			throw ex;
-		}
-		catch (DeadlineExceededException ex) {
-			outcome = InferenceMetrics.TIMED_OUT;
-			throw ex;
+			return this.metrics.measure(descriptor, () -> {
+				BufferedImage decoded = this.decoder.decode(image);
+				float[] tensor = ImagePreprocessor.toTensor(decoded, descriptor.input());
+				float[] probabilities = (timeout != null) ? loaded.predict(tensor, timeout) : loaded.predict(tensor);
+				return new ClassificationResponse(model, descriptor.version(),
+						top(probabilities, descriptor.labels(), k));
+			});
 		}
 		catch (TranslateException ex) {
 			throw new InferenceFailedException("inference failed for model '" + model + "'", ex);
-		}
-		finally {
-			this.metrics.record(descriptor, outcome, System.nanoTime() - start);
 		}
 	}
 

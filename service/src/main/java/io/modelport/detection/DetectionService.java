@@ -9,12 +9,9 @@ import ai.djl.translate.TranslateException;
 import org.springframework.stereotype.Service;
 
 import io.modelport.imaging.ImageDecoder;
-import io.modelport.imaging.InvalidImageException;
 import io.modelport.metrics.InferenceMetrics;
 import io.modelport.registry.ModelRegistry;
-import io.modelport.runtime.DeadlineExceededException;
 import io.modelport.runtime.LoadedModel;
-import io.modelport.runtime.QueueFullException;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
 import io.modelport.web.InferenceFailedException;
@@ -81,46 +78,30 @@ public class DetectionService {
 		Set<Integer> wanted = classFilter(options.classes(), labels);
 		DecoderSettings settings = DetectorTaskAdapter.settings(descriptor)
 			.withOverrides(options.scoreThreshold(), options.iouThreshold(), options.maxDetections());
-		long start = System.nanoTime();
-		String outcome = InferenceMetrics.ERROR;
 		try {
-			BufferedImage decoded = this.decoder.decode(image);
-			Letterbox letterbox = Letterbox.of(decoded.getWidth(), decoded.getHeight(), descriptor.input().width(),
-					descriptor.input().height());
-			float[] tensor = letterbox.tensor(decoded, descriptor.input(), settings.letterboxPad());
-			RawOutput output = (timeout != null) ? loaded.predict(tensor, timeout) : loaded.predict(tensor);
-			List<Detection> candidates = OutputDecoder.decode(output, settings, labels.size(),
-					descriptor.input().width(), descriptor.input().height());
-			if (!wanted.isEmpty()) {
-				candidates = candidates.stream().filter((d) -> wanted.contains(d.classIndex())).toList();
-			}
-			List<Detection> kept = NonMaxSuppression.apply(candidates, settings.scoreThreshold(),
-					settings.iouThreshold(), !settings.classAgnostic(), settings.maxDetections());
-			List<DetectionResponse.DetectedObject> objects = kept.stream()
-				.map((d) -> new DetectionResponse.DetectedObject(labels.get(d.classIndex()), d.score(),
-						letterbox.toImage(d.box())))
-				.toList();
-			outcome = InferenceMetrics.SUCCESS;
-			return new Detected(new DetectionResponse(model, descriptor.version(), decoded.getWidth(),
-					decoded.getHeight(), objects), decoded);
-		}
-		catch (InvalidImageException ex) {
-			outcome = InferenceMetrics.INVALID_INPUT;
-			throw ex;
-		}
-		catch (QueueFullException ex) {
-			outcome = InferenceMetrics.REJECTED;
-			throw ex;
-		}
-		catch (DeadlineExceededException ex) {
-			outcome = InferenceMetrics.TIMED_OUT;
-			throw ex;
+			return this.metrics.measure(descriptor, () -> {
+				BufferedImage decoded = this.decoder.decode(image);
+				Letterbox letterbox = Letterbox.of(decoded.getWidth(), decoded.getHeight(), descriptor.input().width(),
+						descriptor.input().height());
+				float[] tensor = letterbox.tensor(decoded, descriptor.input(), settings.letterboxPad());
+				RawOutput output = (timeout != null) ? loaded.predict(tensor, timeout) : loaded.predict(tensor);
+				List<Detection> candidates = OutputDecoder.decode(output, settings, labels.size(),
+						descriptor.input().width(), descriptor.input().height());
+				if (!wanted.isEmpty()) {
+					candidates = candidates.stream().filter((d) -> wanted.contains(d.classIndex())).toList();
+				}
+				List<Detection> kept = NonMaxSuppression.apply(candidates, settings.scoreThreshold(),
+						settings.iouThreshold(), !settings.classAgnostic(), settings.maxDetections());
+				List<DetectionResponse.DetectedObject> objects = kept.stream()
+					.map((d) -> new DetectionResponse.DetectedObject(labels.get(d.classIndex()), d.score(),
+							letterbox.toImage(d.box())))
+					.toList();
+				return new Detected(new DetectionResponse(model, descriptor.version(), decoded.getWidth(),
+						decoded.getHeight(), objects), decoded);
+			});
 		}
 		catch (TranslateException | IllegalArgumentException ex) {
 			throw new InferenceFailedException("detection failed for model '" + model + "'", ex);
-		}
-		finally {
-			this.metrics.record(descriptor, outcome, System.nanoTime() - start);
 		}
 	}
 

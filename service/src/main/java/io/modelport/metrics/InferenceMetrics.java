@@ -3,10 +3,14 @@ package io.modelport.metrics;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import ai.djl.translate.TranslateException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
+import io.modelport.imaging.InvalidImageException;
+import io.modelport.runtime.DeadlineExceededException;
+import io.modelport.runtime.QueueFullException;
 import io.modelport.store.ModelDescriptor;
 
 /**
@@ -41,6 +45,40 @@ public class InferenceMetrics {
 	}
 
 	/**
+	 * Runs one inference request and records it with the outcome its exception tells:
+	 * invalid input, rejected (queue full), timed out, or error for anything else.
+	 * @param <T> the result type
+	 * @param descriptor the model version that serves it
+	 * @param inference the work from accepting the input to the response
+	 * @return the result
+	 * @throws TranslateException when the engine or translator fails
+	 */
+	public <T> T measure(ModelDescriptor descriptor, Inference<T> inference) throws TranslateException {
+		long start = System.nanoTime();
+		String outcome = ERROR;
+		try {
+			T result = inference.run();
+			outcome = SUCCESS;
+			return result;
+		}
+		catch (InvalidImageException ex) {
+			outcome = INVALID_INPUT;
+			throw ex;
+		}
+		catch (QueueFullException ex) {
+			outcome = REJECTED;
+			throw ex;
+		}
+		catch (DeadlineExceededException ex) {
+			outcome = TIMED_OUT;
+			throw ex;
+		}
+		finally {
+			record(descriptor, outcome, System.nanoTime() - start);
+		}
+	}
+
+	/**
 	 * Records one inference request.
 	 * @param descriptor the model version that served it
 	 * @param outcome one of the outcome constants
@@ -58,6 +96,23 @@ public class InferenceMetrics {
 			.maximumExpectedValue(Duration.ofSeconds(30))
 			.register(this.registry)
 			.record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * The measured work of one request.
+	 *
+	 * @param <T> the result type
+	 */
+	@FunctionalInterface
+	public interface Inference<T> {
+
+		/**
+		 * Runs the work.
+		 * @return the result
+		 * @throws TranslateException when the engine or translator fails
+		 */
+		T run() throws TranslateException;
+
 	}
 
 }
