@@ -111,10 +111,17 @@ public final class ImagePreprocessor {
 		return planes;
 	}
 
-	// Resizes one plane with bilinear interpolation on pixel centres (the convention of
-	// PyTorch's interpolate(align_corners=False)); returns the plane itself when the size
-	// already matches.
-	static float[] resize(float[] plane, int w, int h, int tw, int th) {
+	/**
+	 * Resizes one plane with bilinear interpolation on pixel centres (the convention of
+	 * PyTorch's {@code interpolate(align_corners=False)}).
+	 * @param plane the values, row-major
+	 * @param w the plane width
+	 * @param h the plane height
+	 * @param tw the target width
+	 * @param th the target height
+	 * @return the resized values, or the plane itself when the size already matches
+	 */
+	public static float[] resize(float[] plane, int w, int h, int tw, int th) {
 		if (w == tw && h == th) {
 			return plane;
 		}

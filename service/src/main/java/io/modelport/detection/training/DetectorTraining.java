@@ -134,12 +134,15 @@ public final class DetectorTraining {
 					+ net.filters().size() + " stages");
 		}
 		float cell = (float) size / net.gridSize(size);
+		// Composed scenes cost time to build: the first epoch's are built once, for the
+		// anchors and for training.
+		List<Scene> first = train.apply(1);
+		IntFunction<List<Scene>> epochs = (epoch) -> (epoch == 1) ? first : train.apply(epoch);
 		List<float[]> shapes = new ArrayList<>();
-		train.apply(1)
-			.forEach((scene) -> scene.objects()
-				.forEach((o) -> shapes.add(new float[] { o.box().width() / cell, o.box().height() / cell })));
+		first.forEach((scene) -> scene.objects()
+			.forEach((o) -> shapes.add(new float[] { o.box().width() / cell, o.box().height() / cell })));
 		List<float[]> anchors = AnchorKMeans.cluster(shapes, net.anchors(), seed);
-		Path best = new DetectorTrainer(net, anchors, request.settings(), device, size).train(train, dev, workDir,
+		Path best = new DetectorTrainer(net, anchors, request.settings(), device, size).train(epochs, dev, workDir,
 				progress);
 		InputSpec input = new InputSpec(size, size, 1, 255f, null, null);
 		DecoderSettings serving = DecoderSettings.fromParameters(decoderParameters(anchors));

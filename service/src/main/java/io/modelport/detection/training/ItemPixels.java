@@ -1,5 +1,6 @@
 package io.modelport.detection.training;
 
+import io.modelport.imaging.ImagePreprocessor;
 import io.modelport.training.ImageSet;
 
 /**
@@ -23,23 +24,16 @@ final class ItemPixels {
 	static int[] scale(ImageSet items, int item, int side) {
 		int rows = items.rows();
 		int cols = items.cols();
-		float sx = (float) cols / side;
-		float sy = (float) rows / side;
-		int[] out = new int[side * side];
-		for (int y = 0; y < side; y++) {
-			float fy = Math.max(0, (y + 0.5f) * sy - 0.5f);
-			int y0 = Math.min((int) fy, rows - 1);
-			int y1 = Math.min(y0 + 1, rows - 1);
-			float wy = fy - y0;
-			for (int x = 0; x < side; x++) {
-				float fx = Math.max(0, (x + 0.5f) * sx - 0.5f);
-				int x0 = Math.min((int) fx, cols - 1);
-				int x1 = Math.min(x0 + 1, cols - 1);
-				float wx = fx - x0;
-				float top = items.pixel(item, y0, x0) * (1 - wx) + items.pixel(item, y0, x1) * wx;
-				float bottom = items.pixel(item, y1, x0) * (1 - wx) + items.pixel(item, y1, x1) * wx;
-				out[y * side + x] = Math.round(top * (1 - wy) + bottom * wy);
+		float[] plane = new float[rows * cols];
+		for (int y = 0; y < rows; y++) {
+			for (int x = 0; x < cols; x++) {
+				plane[y * cols + x] = items.pixel(item, y, x);
 			}
+		}
+		float[] resized = ImagePreprocessor.resize(plane, cols, rows, side, side);
+		int[] out = new int[side * side];
+		for (int i = 0; i < out.length; i++) {
+			out[i] = Math.round(resized[i]);
 		}
 		return out;
 	}
