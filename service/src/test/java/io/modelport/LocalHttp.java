@@ -66,6 +66,17 @@ public final class LocalHttp {
 	}
 
 	/**
+	 * Sends a PUT with a body.
+	 * @param path the path and query
+	 * @param type the body's media type
+	 * @param body the body (bytes, a string or multipart parts)
+	 * @return the response
+	 */
+	public ResponseEntity<String> put(String path, MediaType type, Object body) {
+		return this.client.put().uri(path).contentType(type).body(body).retrieve().toEntity(String.class);
+	}
+
+	/**
 	 * Sends a POST without a body.
 	 * @param path the path and query
 	 * @return the response

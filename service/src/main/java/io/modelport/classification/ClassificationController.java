@@ -17,7 +17,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import io.modelport.web.ApiProperties;
 import io.modelport.web.Base64Image;
-import io.modelport.web.PayloadTooLargeException;
+import io.modelport.web.ImageParts;
 import io.modelport.web.RequestTimeout;
 
 /**
@@ -45,13 +45,8 @@ class ClassificationController {
 	ClassificationResponse classifyMultipart(@PathVariable String model, @RequestPart("image") MultipartFile image,
 			@RequestParam(required = false) Integer topK, @RequestParam(required = false) Integer version,
 			@RequestHeader(name = RequestTimeout.HEADER, required = false) Long timeoutMillis) throws IOException {
-		// Multipart parsing allows large data set uploads; an image is held to the API
-		// limit.
-		if (image.getSize() > this.limits.maxRequestSize().toBytes()) {
-			throw new PayloadTooLargeException("the image has " + image.getSize() + " bytes, the limit is "
-					+ this.limits.maxRequestSize().toBytes());
-		}
-		return this.service.classify(model, version, image.getBytes(), topK, RequestTimeout.parse(timeoutMillis));
+		return this.service.classify(model, version, ImageParts.bytes(image, this.limits), topK,
+				RequestTimeout.parse(timeoutMillis));
 	}
 
 	@PostMapping(path = "/classify",

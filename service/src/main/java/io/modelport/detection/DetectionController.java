@@ -20,7 +20,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import io.modelport.web.ApiProperties;
 import io.modelport.web.Base64Image;
-import io.modelport.web.PayloadTooLargeException;
+import io.modelport.web.ImageParts;
 import io.modelport.web.RequestTimeout;
 
 /**
@@ -52,11 +52,7 @@ class DetectionController {
 			@RequestParam(required = false) Integer version, @RequestParam(defaultValue = "false") boolean render,
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			@RequestHeader(name = RequestTimeout.HEADER, required = false) Long timeoutMillis) throws IOException {
-		if (image.getSize() > this.limits.maxRequestSize().toBytes()) {
-			throw new PayloadTooLargeException("the image has " + image.getSize() + " bytes, the limit is "
-					+ this.limits.maxRequestSize().toBytes());
-		}
-		return answer(model, version, image.getBytes(),
+		return answer(model, version, ImageParts.bytes(image, this.limits),
 				new DetectionOptions(scoreThreshold, iouThreshold, maxDetections, classes), render, accept,
 				timeoutMillis);
 	}

@@ -20,6 +20,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import io.modelport.datasets.DatasetExistsException;
 import io.modelport.datasets.DatasetNotFoundException;
+import io.modelport.faces.gallery.GalleryConflictException;
+import io.modelport.faces.gallery.IdentityNotFoundException;
 import io.modelport.imaging.InvalidImageException;
 import io.modelport.jobs.InvalidJobRequestException;
 import io.modelport.jobs.JobConflictException;
@@ -101,12 +103,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return response;
 	}
 
-	@ExceptionHandler({ JobNotFoundException.class, DatasetNotFoundException.class })
+	@ExceptionHandler({ JobNotFoundException.class, DatasetNotFoundException.class, IdentityNotFoundException.class })
 	ResponseEntity<ProblemDetail> notFound(RuntimeException ex) {
 		return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", ex.getMessage());
 	}
 
-	@ExceptionHandler({ JobConflictException.class, DatasetExistsException.class })
+	@ExceptionHandler({ JobConflictException.class, DatasetExistsException.class, GalleryConflictException.class })
 	ResponseEntity<ProblemDetail> conflict(RuntimeException ex) {
 		return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", ex.getMessage());
 	}

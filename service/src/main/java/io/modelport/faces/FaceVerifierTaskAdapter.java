@@ -1,0 +1,64 @@
+package io.modelport.faces;
+
+import java.util.Arrays;
+
+import org.springframework.stereotype.Component;
+
+import io.modelport.runtime.LoadedModel;
+import io.modelport.runtime.TaskAdapter;
+import io.modelport.store.InputSpec;
+import io.modelport.store.InvalidModelException;
+import io.modelport.store.ModelDescriptor;
+import io.modelport.store.Task;
+
+/**
+ * Serves {@link Task#FACE_VERIFIER} models: needs an input spec and a calibrated
+ * threshold, and checks at warm-up that the model answers one finite embedding of the
+ * declared size, so a broken export fails to load instead of failing every request.
+ *
+ * @author Modelport Team
+ */
+@Component
+public class FaceVerifierTaskAdapter implements TaskAdapter {
+
+	@Override
+	public Task task() {
+		return Task.FACE_VERIFIER;
+	}
+
+	@Override
+	public void validate(ModelDescriptor descriptor) {
+		if (descriptor.input() == null) {
+			throw new InvalidModelException("a face verifier descriptor needs an input spec");
+		}
+		VerifierSettings.fromParameters(descriptor.parameters());
+	}
+
+	@Override
+	public EmbeddingTranslator translator(ModelDescriptor descriptor) {
+		return new EmbeddingTranslator(descriptor.input());
+	}
+
+	@Override
+	public void warmUp(LoadedModel model) throws Exception {
+		ModelDescriptor descriptor = model.descriptor();
+		int expected = VerifierSettings.fromParameters(descriptor.parameters()).embeddingSize();
+		InputSpec input = descriptor.input();
+		int plane = input.height() * input.width();
+		float[] gray = new float[input.channels() * plane];
+		for (int c = 0; c < input.channels(); c++) {
+			Arrays.fill(gray, c * plane, (c + 1) * plane, input.normalize(128f, c));
+		}
+		float[] embedding = model.predict(gray);
+		if (embedding.length == 0 || (expected > 0 && embedding.length != expected)) {
+			throw new InvalidModelException("the model answers embeddings of size " + embedding.length
+					+ " but the descriptor declares " + expected);
+		}
+		for (float value : embedding) {
+			if (!Float.isFinite(value)) {
+				throw new InvalidModelException("the model answers a non-finite embedding");
+			}
+		}
+	}
+
+}

@@ -1,0 +1,212 @@
+package io.modelport.faces.gallery;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+import io.modelport.faces.Embeddings;
+import io.modelport.faces.FaceService;
+import io.modelport.registry.ModelRegistry;
+import io.modelport.runtime.LoadedModel;
+import io.modelport.web.InvalidRequestException;
+
+/**
+ * The face gallery (ml-spec §4, "precompute embeddings"): enrolment embeds the faces once
+ * and stores the vectors per model version; identification embeds only the probe and
+ * scans the stored vectors of the same version. Vectors of another version are never
+ * compared: they are recomputed from stored images when there are any, otherwise the
+ * identity is reported stale.
+ *
+ * @author Modelport Team
+ */
+@Service
+public class GalleryService {
+
+	private static final Pattern IDENTITY = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._@'-]{0,127}");
+
+	private final FaceService faces;
+
+	private final ModelRegistry registry;
+
+	private final GalleryRepository repository;
+
+	private final GalleryProperties properties;
+
+	public GalleryService(FaceService faces, ModelRegistry registry, GalleryRepository repository,
+			GalleryProperties properties) {
+		this.faces = faces;
+		this.registry = registry;
+		this.repository = repository;
+		this.properties = properties;
+	}
+
+	/**
+	 * Enrols an identity, replacing the faces it had.
+	 * @param model the model name
+	 * @param identity the identity
+	 * @param images its encoded face images
+	 * @param version the version to embed with, {@code null} for the default
+	 * @param timeout the deadline, {@code null} for the configured default
+	 * @return the identity as stored
+	 */
+	public IdentityView enrol(String model, String identity, List<byte[]> images, Integer version, Duration timeout) {
+		requireValidName(identity);
+		if (images.isEmpty() || images.size() > this.properties.maxImagesPerIdentity()) {
+			throw new InvalidRequestException("an enrolment needs 1 to " + this.properties.maxImagesPerIdentity()
+					+ " images, not " + images.size());
+		}
+		LoadedModel loaded = this.faces.resolve(model, version);
+		// Every image is embedded before anything is stored, so a bad image leaves the
+		// gallery as it was.
+		List<float[]> embeddings = this.faces.embedAll(loaded, images, timeout);
+		if (!this.repository.exists(model, identity)
+				&& this.repository.countIdentities(model) >= this.properties.maxIdentities()) {
+			throw new GalleryConflictException(
+					"the gallery of model '" + model + "' is full: " + this.properties.maxIdentities() + " identities");
+		}
+		List<byte[]> kept = this.properties.storeImages() ? images : Arrays.asList(new byte[images.size()][]);
+		try {
+			this.repository.replace(model, identity, kept, loaded.descriptor().version(), embeddings);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new GalleryConflictException("identity '" + identity + "' is being enrolled concurrently; retry");
+		}
+		return identity(model, identity);
+	}
+
+	/**
+	 * The identities enrolled for a model.
+	 * @param model the model name
+	 * @return the gallery, identities by name
+	 */
+	public GalleryView gallery(String model) {
+		int current = this.registry.version(model, null).version();
+		return new GalleryView(model, current, this.repository.identities(model, current));
+	}
+
+	/**
+	 * One enrolled identity.
+	 * @param model the model name
+	 * @param identity the identity
+	 * @return the identity
+	 * @throws IdentityNotFoundException when it is not enrolled
+	 */
+	public IdentityView identity(String model, String identity) {
+		return gallery(model).identities()
+			.stream()
+			.filter((view) -> view.identity().equals(identity))
+			.findFirst()
+			.orElseThrow(() -> notFound(model, identity));
+	}
+
+	/**
+	 * Removes an identity and its embeddings.
+	 * @param model the model name
+	 * @param identity the identity
+	 * @throws IdentityNotFoundException when it is not enrolled
+	 */
+	public void delete(String model, String identity) {
+		this.registry.find(model);
+		if (!this.repository.delete(model, identity)) {
+			throw notFound(model, identity);
+		}
+	}
+
+	/**
+	 * Finds who a face is (1:K): the enrolled identity nearest to it, if within τ.
+	 * @param model the model name
+	 * @param version the version, {@code null} for the default
+	 * @param image the encoded probe image
+	 * @param topK how many candidates to report, {@code null} for the configured default
+	 * @param threshold overrides the model's calibrated τ, {@code null} to keep it
+	 * @param timeout the deadline, {@code null} for the configured default
+	 * @return the identity, or none, and the nearest candidates
+	 */
+	public IdentifyResponse identify(String model, Integer version, byte[] image, Integer topK, Double threshold,
+			Duration timeout) {
+		int k = (topK != null) ? topK : this.properties.topK();
+		if (k < 1 || k > 100) {
+			throw new InvalidRequestException("topK must be in [1, 100], not " + k);
+		}
+		LoadedModel loaded = this.faces.resolve(model, version);
+		double tau = FaceService.threshold(loaded.descriptor(), threshold);
+		float[] probe = this.faces.embedAll(loaded, List.of(image), timeout).get(0);
+		int v = loaded.descriptor().version();
+		List<EnrolledFace> enrolled = recompute(loaded, this.repository.faces(model, v), timeout);
+		Map<String, Double> nearest = new LinkedHashMap<>();
+		Set<String> stale = new LinkedHashSet<>();
+		for (EnrolledFace face : enrolled) {
+			if (face.embedding() == null) {
+				stale.add(face.identity());
+				continue;
+			}
+			nearest.merge(face.identity(), Embeddings.squaredDistance(probe, face.embedding()), Math::min);
+		}
+		stale.removeAll(nearest.keySet());
+		List<IdentifyResponse.Candidate> candidates = nearest.entrySet()
+			.stream()
+			.map((e) -> new IdentifyResponse.Candidate(e.getKey(), e.getValue()))
+			.sorted(Comparator.comparingDouble(IdentifyResponse.Candidate::distance)
+				.thenComparing(IdentifyResponse.Candidate::identity))
+			.limit(k)
+			.toList();
+		IdentifyResponse.Candidate best = candidates.isEmpty() ? null : candidates.get(0);
+		boolean recognised = best != null && best.distance() <= tau;
+		return new IdentifyResponse(model, v, recognised ? best.identity() : null, recognised ? best.distance() : null,
+				tau, candidates, List.copyOf(stale));
+	}
+
+	// Faces enrolled under another version whose images were kept get this version's
+	// embedding now, once; the rest stay without one and are reported stale.
+	private List<EnrolledFace> recompute(LoadedModel loaded, List<EnrolledFace> enrolled, Duration timeout) {
+		List<EnrolledFace> missing = new ArrayList<>();
+		List<byte[]> images = new ArrayList<>();
+		for (EnrolledFace face : enrolled) {
+			if (face.embedding() == null && face.imageStored()) {
+				// A face deleted since the scan has no image any more: it stays without.
+				this.repository.image(face.id()).ifPresent((image) -> {
+					missing.add(face);
+					images.add(image);
+				});
+			}
+		}
+		if (missing.isEmpty()) {
+			return enrolled;
+		}
+		List<float[]> embeddings = this.faces.embedAll(loaded, images, timeout);
+		Map<Long, float[]> computed = new LinkedHashMap<>();
+		for (int i = 0; i < missing.size(); i++) {
+			this.repository.saveEmbedding(missing.get(i).id(), loaded.descriptor().version(), embeddings.get(i));
+			computed.put(missing.get(i).id(), embeddings.get(i));
+		}
+		List<EnrolledFace> result = new ArrayList<>(enrolled.size());
+		for (EnrolledFace face : enrolled) {
+			float[] fresh = computed.get(face.id());
+			result.add((fresh != null) ? new EnrolledFace(face.id(), face.identity(), true, fresh) : face);
+		}
+		return result;
+	}
+
+	private static void requireValidName(String identity) {
+		if (identity == null || !IDENTITY.matcher(identity).matches()) {
+			throw new InvalidRequestException("an identity is 1 to 128 letters, digits, spaces or . _ @ ' -, "
+					+ "starting with a letter or digit");
+		}
+	}
+
+	private static IdentityNotFoundException notFound(String model, String identity) {
+		return new IdentityNotFoundException(
+				"identity '" + identity + "' is not enrolled in the gallery of model '" + model + "'");
+	}
+
+}
