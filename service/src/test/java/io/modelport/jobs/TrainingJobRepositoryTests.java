@@ -5,17 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.modelport.TestDatabases;
 import io.modelport.jobs.TrainingJobRequest.ArchitectureRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,27 +95,8 @@ class TrainingJobRepositoryTests {
 	}
 
 	private static TrainingJobRepository repository(String database) {
-		DataSource dataSource = ("h2".equals(database)) ? h2() : postgres();
-		Flyway.configure().dataSource(dataSource).cleanDisabled(false).load().clean();
-		Flyway.configure().dataSource(dataSource).load().migrate();
-		return new TrainingJobRepository(JdbcClient.create(dataSource), JsonMapper.builder().build());
-	}
-
-	private static DataSource h2() {
-		JdbcDataSource dataSource = new JdbcDataSource();
-		dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID()
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-		return dataSource;
-	}
-
-	private static DataSource postgres() {
-		String url = System.getProperty("modelport.test.postgres.url", "");
-		Assumptions.assumeTrue(!url.isBlank() || Boolean.getBoolean("modelport.test.postgres.required"),
-				"no PostgreSQL given (-Dmodelport.test.postgres.url=jdbc:postgresql://...); .ci/run starts one");
-		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setURL(url);
-		dataSource.setUser(System.getProperty("modelport.test.postgres.user", "postgres"));
-		return dataSource;
+		return new TrainingJobRepository(JdbcClient.create(TestDatabases.migrated(database)),
+				JsonMapper.builder().build());
 	}
 
 }
