@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -42,12 +44,15 @@ public class GalleryService {
 
 	private final GalleryProperties properties;
 
+	private final MeterRegistry meters;
+
 	public GalleryService(FaceService faces, ModelRegistry registry, GalleryRepository repository,
-			GalleryProperties properties) {
+			GalleryProperties properties, MeterRegistry meters) {
 		this.faces = faces;
 		this.registry = registry;
 		this.repository = repository;
 		this.properties = properties;
+		this.meters = meters;
 	}
 
 	/**
@@ -162,6 +167,12 @@ public class GalleryService {
 			.toList();
 		IdentifyResponse.Candidate best = candidates.isEmpty() ? null : candidates.get(0);
 		boolean recognised = best != null && best.distance() <= tau;
+		Counter.builder("modelport.faces.identifications")
+			.description("1:K identifications against a face gallery, by whether the face was recognised")
+			.tag("model", model)
+			.tag("outcome", recognised ? "recognised" : "not_recognised")
+			.register(this.meters)
+			.increment();
 		return new IdentifyResponse(model, v, recognised ? best.identity() : null, recognised ? best.distance() : null,
 				tau, candidates, List.copyOf(stale));
 	}
@@ -183,6 +194,11 @@ public class GalleryService {
 		if (missing.isEmpty()) {
 			return enrolled;
 		}
+		Counter.builder("modelport.faces.gallery.recomputed")
+			.description("Gallery embeddings recomputed from stored images for a newly served version")
+			.tag("model", loaded.descriptor().name())
+			.register(this.meters)
+			.increment(missing.size());
 		List<float[]> embeddings = this.faces.embedAll(loaded, images, timeout);
 		Map<Long, float[]> computed = new LinkedHashMap<>();
 		for (int i = 0; i < missing.size(); i++) {

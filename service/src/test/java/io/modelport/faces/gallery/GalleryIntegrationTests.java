@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.offset;
  *
  * @author Modelport Team
  */
+@AutoConfigureMetrics
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "modelport.faces.gallery.max-images-per-identity=3")
 class GalleryIntegrationTests {
@@ -78,6 +80,9 @@ class GalleryIntegrationTests {
 	void aStrangerIsNotRecognised() {
 		JsonNode answer = identify(FaceImagesFixture.png("stranger", 40, 40, 200));
 		assertThat(answer.get("identity").isNull()).isTrue();
+		assertThat(this.http.get("/actuator/prometheus").getBody())
+			.contains("modelport_faces_identifications_total{application=\"modelport\",model=\"pixel-faces\","
+					+ "outcome=\"not_recognised\"}");
 		assertThat(answer.get("distance").isNull()).isTrue();
 		assertThat(answer.get("candidates")).hasSize(2);
 		assertThat(answer.get("candidates").get(0).get("distance").asDouble()).isGreaterThan(1.5);
