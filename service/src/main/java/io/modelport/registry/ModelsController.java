@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,6 +43,20 @@ class ModelsController {
 	@Operation(summary = "Make a READY version the default version (persisted in model.yaml)")
 	ModelDetails promote(@PathVariable String model, @PathVariable int version) {
 		return ModelDetails.of(this.registry.promote(model, version));
+	}
+
+	@GetMapping("/{model}/versions/{version}/report")
+	@Operation(summary = "List the report files a training run left with a version (evaluation.json, *.png)")
+	List<String> reportFiles(@PathVariable String model, @PathVariable int version) {
+		return ReportFiles.list(this.registry.version(model, version).descriptor().directory());
+	}
+
+	@GetMapping("/{model}/versions/{version}/report/{file}")
+	@Operation(summary = "Download one report file, for example evaluation.json or a face verifier's roc.png")
+	ResponseEntity<byte[]> reportFile(@PathVariable String model, @PathVariable int version,
+			@PathVariable String file) {
+		byte[] bytes = ReportFiles.read(this.registry.version(model, version).descriptor().directory(), file);
+		return ResponseEntity.ok().contentType(ReportFiles.type(file)).body(bytes);
 	}
 
 	@PostMapping("/{model}/reload")
