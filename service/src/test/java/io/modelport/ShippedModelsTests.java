@@ -24,6 +24,7 @@ import io.modelport.detection.Scene;
 import io.modelport.detection.training.DetectorTraining;
 import io.modelport.detection.training.SceneGenerator;
 import io.modelport.detection.training.SceneImages;
+import io.modelport.faces.FaceVerifierTaskAdapter;
 import io.modelport.imaging.ImagePreprocessor;
 import io.modelport.runtime.LoadedModel;
 import io.modelport.runtime.ModelLoader;
@@ -49,7 +50,8 @@ class ShippedModelsTests {
 
 	private static final Path STORE = Path.of(System.getProperty("modelport.repository", ".."), "model-store");
 
-	private final ModelLoader loader = new ModelLoader(List.of(new ClassifierTaskAdapter(), new DetectorTaskAdapter()),
+	private final ModelLoader loader = new ModelLoader(
+			List.of(new ClassifierTaskAdapter(), new DetectorTaskAdapter(), new FaceVerifierTaskAdapter()),
 			RuntimeProperties.of("cpu", 1), new SimpleMeterRegistry());
 
 	@Test
