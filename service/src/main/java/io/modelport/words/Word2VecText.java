@@ -22,7 +22,7 @@ final class Word2VecText {
 		ByteInput in = new ByteInput(stream);
 		Word2VecRows rows = Word2VecRows.readHeader(in, limits);
 		// A value needs at most ~16 characters ("-1.2345678E-10 "); allow generous slack.
-		int maxLine = limits.maxWordBytes() + 1 + rows.dimension() * 32;
+		int maxLine = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxWordBytes() + 1 + rows.dimension() * 32L);
 		for (int line = 2; line < rows.words() + 2; line++) {
 			byte[] bytes = in.readUntil('\n', maxLine, "line " + line);
 			if (bytes == null) {
