@@ -165,6 +165,19 @@ public class GalleryRepository {
 	}
 
 	/**
+	 * What identifies the enrolled faces of a model: their count and largest id. Ids are
+	 * never reused, so any enrolment or removal, by any replica, changes it.
+	 * @param model the model name
+	 * @return the fingerprint
+	 */
+	public Fingerprint fingerprint(String model) {
+		return this.jdbc.sql("select count(*), coalesce(max(id), 0) from gallery_face where model_name = :model")
+			.param("model", model)
+			.query((rs, row) -> new Fingerprint(rs.getLong(1), rs.getLong(2)))
+			.single();
+	}
+
+	/**
 	 * Tells whether an identity is enrolled.
 	 * @param model the model name
 	 * @param identity the identity
@@ -210,6 +223,16 @@ public class GalleryRepository {
 		float[] embedding = new float[bytes.length / Float.BYTES];
 		ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(embedding);
 		return embedding;
+	}
+
+	/**
+	 * The count and largest id of a model's enrolled faces.
+	 *
+	 * @param faces the number of faces
+	 * @param maxId the largest face id, 0 when there are none
+	 */
+	public record Fingerprint(long faces, long maxId) {
+
 	}
 
 }

@@ -4,11 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.Counter;
@@ -46,6 +45,8 @@ public class GalleryService {
 
 	private final MeterRegistry meters;
 
+	private final GalleryIndex index = new GalleryIndex();
+
 	public GalleryService(FaceService faces, ModelRegistry registry, GalleryRepository repository,
 			GalleryProperties properties, MeterRegistry meters) {
 		this.faces = faces;
@@ -82,6 +83,7 @@ public class GalleryService {
 		List<byte[]> kept = this.properties.storeImages() ? images : Arrays.asList(new byte[images.size()][]);
 		try {
 			this.repository.replace(model, identity, kept, loaded.descriptor().version(), embeddings);
+			this.index.invalidate(model);
 		}
 		catch (DuplicateKeyException ex) {
 			throw new GalleryConflictException("identity '" + identity + "' is being enrolled concurrently; retry");
@@ -125,6 +127,7 @@ public class GalleryService {
 		if (!this.repository.delete(model, identity)) {
 			throw notFound(model, identity);
 		}
+		this.index.invalidate(model);
 	}
 
 	/**
@@ -147,17 +150,13 @@ public class GalleryService {
 		double tau = FaceService.threshold(loaded.descriptor(), threshold);
 		float[] probe = this.faces.embedAll(loaded, List.of(image), timeout).get(0);
 		int v = loaded.descriptor().version();
-		List<EnrolledFace> enrolled = recompute(loaded, this.repository.faces(model, v), timeout);
-		Map<String, Double> nearest = new LinkedHashMap<>();
-		Set<String> stale = new LinkedHashSet<>();
-		for (EnrolledFace face : enrolled) {
-			if (face.embedding() == null) {
-				stale.add(face.identity());
-				continue;
-			}
-			nearest.merge(face.identity(), Embeddings.squaredDistance(probe, face.embedding()), Math::min);
+		GalleryIndex.Snapshot gallery = this.index.snapshot(model, v, this.repository.fingerprint(model),
+				() -> recompute(loaded, this.repository.faces(model, v), timeout));
+		Map<String, Double> nearest = new HashMap<>();
+		for (int i = 0; i < gallery.embeddings().size(); i++) {
+			nearest.merge(gallery.identities().get(i), Embeddings.squaredDistance(probe, gallery.embeddings().get(i)),
+					Math::min);
 		}
-		stale.removeAll(nearest.keySet());
 		List<IdentifyResponse.Candidate> candidates = nearest.entrySet()
 			.stream()
 			.map((e) -> new IdentifyResponse.Candidate(e.getKey(), e.getValue()))
@@ -174,7 +173,7 @@ public class GalleryService {
 			.register(this.meters)
 			.increment();
 		return new IdentifyResponse(model, v, recognised ? best.identity() : null, recognised ? best.distance() : null,
-				tau, candidates, List.copyOf(stale));
+				tau, candidates, gallery.stale());
 	}
 
 	// Faces enrolled under another version whose images were kept get this version's

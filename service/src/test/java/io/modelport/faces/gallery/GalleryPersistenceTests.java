@@ -81,6 +81,28 @@ class GalleryPersistenceTests {
 		}
 	}
 
+	@Test
+	void enrolmentsThroughAnotherReplicaAreSeenByTheNextIdentification() {
+		Path store = FaceImagesFixture.store(false);
+		try (ConfigurableApplicationContext first = start(store, false);
+				ConfigurableApplicationContext second = start(store, false)) {
+			LocalHttp writer = http(first);
+			LocalHttp reader = http(second);
+			enrolAlice(writer);
+			assertThat(identify(reader).get("identity").asString()).isEqualTo("alice");
+			assertThat(writer
+				.put(BASE + "/gallery/bob", MediaType.MULTIPART_FORM_DATA,
+						LocalHttp.file("image", FaceImagesFixture.png("bob", 32, 32, 220), "bob.png"))
+				.getStatusCode()
+				.value()).isEqualTo(200);
+			assertThat(identify(reader).get("candidates")).hasSize(2);
+			assertThat(writer.delete(BASE + "/gallery/alice").getStatusCode().value()).isEqualTo(204);
+			JsonNode answer = identify(reader);
+			assertThat(answer.get("identity").isNull()).isTrue();
+			assertThat(answer.get("candidates").get(0).get("identity").asString()).isEqualTo("bob");
+		}
+	}
+
 	private ConfigurableApplicationContext start(Path store, boolean storeImages) {
 		try {
 			Files.createDirectories(this.data);
