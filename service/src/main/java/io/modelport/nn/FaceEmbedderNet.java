@@ -20,7 +20,7 @@ import ai.djl.nn.pooling.Pool;
  * {@code convsPerStage} × (3×3 same-padded convolution, batch norm, ReLU), then 2×2 max
  * pooling; then either the flattened feature map ({@code flatten}, keeps where on the
  * face a feature is) or its global average ({@code average}, fewer parameters), dropout,
- * and a linear layer of {@code embeddingSize} units.
+ * a linear layer of {@code embeddingSize} units without bias, and batch norm.
  * <p>
  * The block maps {@code [B, C, H, W]} to the raw embedding {@code [B, D]}: it does not
  * L2-normalise, so serving can report the raw norm; training and serving normalise
@@ -99,9 +99,12 @@ public record FaceEmbedderNet(List<Integer> filters, int convsPerStage, String p
 		}
 		net.add(Blocks.batchFlattenBlock());
 		net.add(Dropout.builder().optRate((float) this.dropout).build());
-		// No bias: a constant offset would let every face map to one direction, the
-		// collapsed solution batch-hard mining is prone to.
+		// Batch norm standardises every embedding dimension over the batch: at the start
+		// random features make all faces point the same way and batch-hard mining stalls
+		// on that collapsed solution; centred dimensions spread the faces out. (Its
+		// shift replaces the linear layer's bias.)
 		net.add(Linear.builder().setUnits(this.embeddingSize).optBias(false).build());
+		net.add(BatchNorm.builder().build());
 		return net;
 	}
 

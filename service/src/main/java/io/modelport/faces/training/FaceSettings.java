@@ -23,13 +23,20 @@ import java.util.Map;
  * @param testShare the share of identities kept for the final test
  * @param jitter the brightness and contrast augmentation amount, 0 for none: brightness
  * moves by up to ±jitter (input units), contrast scales by 1 ± jitter
+ * @param stepsPerEpoch the P × K batches of an epoch; unset: enough to show every
+ * training image once, but at least {@link #MIN_STEPS_PER_EPOCH} (small face sets would
+ * otherwise take only a handful of steps per epoch)
  * @author Modelport Team
  */
 public record FaceSettings(Double margin, String mining, Integer identitiesPerBatch, Integer imagesPerIdentity,
-		String thresholdRule, Double targetFar, Double devShare, Double testShare, Double jitter) {
+		String thresholdRule, Double targetFar, Double devShare, Double testShare, Double jitter,
+		Integer stepsPerEpoch) {
 
 	/** The mining modes. */
 	public static final List<String> MININGS = List.of("batch-hard", "semi-hard");
+
+	/** The fewest batches of an epoch when {@code stepsPerEpoch} is unset. */
+	public static final int MIN_STEPS_PER_EPOCH = 20;
 
 	/** The threshold rules. */
 	public static final List<String> THRESHOLD_RULES = List.of("max-accuracy", "far");
@@ -37,7 +44,7 @@ public record FaceSettings(Double margin, String mining, Integer identitiesPerBa
 	/**
 	 * Fills unset values: margin 0.2, batch-hard mining, P = 8, K = 4, max-accuracy
 	 * threshold (target FAR 0.01 for the far rule), 20% dev and 20% test identities,
-	 * jitter 0.1.
+	 * jitter 0.1; steps per epoch stay unset (the trainer sizes them).
 	 * @return the settings with every value set
 	 */
 	public FaceSettings withDefaults() {
@@ -45,7 +52,7 @@ public record FaceSettings(Double margin, String mining, Integer identitiesPerBa
 				(this.identitiesPerBatch != null) ? this.identitiesPerBatch : 8,
 				(this.imagesPerIdentity != null) ? this.imagesPerIdentity : 4,
 				(this.thresholdRule != null) ? this.thresholdRule : "max-accuracy", or(this.targetFar, 0.01),
-				or(this.devShare, 0.2), or(this.testShare, 0.2), or(this.jitter, 0.1));
+				or(this.devShare, 0.2), or(this.testShare, 0.2), or(this.jitter, 0.1), this.stepsPerEpoch);
 	}
 
 	/**
@@ -82,6 +89,9 @@ public record FaceSettings(Double margin, String mining, Integer identitiesPerBa
 		if (this.jitter != null && !(this.jitter >= 0 && this.jitter <= 0.5)) {
 			errors.put("jitter", "must be a number in [0, 0.5], was " + this.jitter);
 		}
+		if (this.stepsPerEpoch != null && (this.stepsPerEpoch < 1 || this.stepsPerEpoch > 100_000)) {
+			errors.put("stepsPerEpoch", "must be between 1 and 100000, was " + this.stepsPerEpoch);
+		}
 		return errors;
 	}
 
@@ -101,6 +111,7 @@ public record FaceSettings(Double margin, String mining, Integer identitiesPerBa
 		map.put("devShare", s.devShare);
 		map.put("testShare", s.testShare);
 		map.put("jitter", s.jitter);
+		map.put("stepsPerEpoch", s.stepsPerEpoch);
 		return map;
 	}
 

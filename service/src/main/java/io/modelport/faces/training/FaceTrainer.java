@@ -97,7 +97,8 @@ public final class FaceTrainer {
 		float[][] devInputs = inputs(dev, this.input);
 		int p = Math.min(this.faces.identitiesPerBatch(), train.identities().size());
 		PkBatchSampler sampler = new PkBatchSampler(train, p, this.faces.imagesPerIdentity(), seed);
-		int steps = sampler.batchesPerEpoch();
+		int steps = (this.faces.stepsPerEpoch() != null) ? this.faces.stepsPerEpoch()
+				: Math.max(FaceSettings.MIN_STEPS_PER_EPOCH, sampler.batchesPerEpoch());
 		FaceAugmentation augmentation = new FaceAugmentation(this.settings.flip(), this.settings.maxShift(),
 				this.faces.jitter());
 		Random random = new Random(seed * 1_000_003L + 7);
@@ -117,8 +118,8 @@ public final class FaceTrainer {
 				for (int epoch = 1; epoch <= this.settings.epochs(); epoch++) {
 					long start = System.nanoTime();
 					double trainLoss = 0;
-					for (int[] batch : sampler.epoch()) {
-						trainLoss += step(trainer, batch, train, trainInputs, augmentation, random);
+					for (int i = 0; i < steps; i++) {
+						trainLoss += step(trainer, sampler.nextBatch(), train, trainInputs, augmentation, random);
 					}
 					double seconds = (System.nanoTime() - start) / 1e9;
 					float[][] embeddings = embed(trainer, devInputs, this.input);

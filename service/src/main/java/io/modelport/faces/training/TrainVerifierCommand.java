@@ -34,6 +34,7 @@ import io.modelport.training.TrainingSettings;
  * --margin X (0.2) --mining batch-hard|semi-hard --p N (9) --k N (4)
  * --threshold-rule max-accuracy|far --target-far X (0.01)
  * --dev-share X (0.2) --test-share X (0.2) --flip true|false (true) --max-shift N (3) --jitter X (0.1)
+ * --steps N (batches per epoch, default max(20, images / (P × K)))
  * </pre>
  *
  * @author Modelport Team
@@ -69,7 +70,8 @@ public final class TrainVerifierCommand {
 				Double.parseDouble(options.getOrDefault("target-far", "0.01")),
 				Double.parseDouble(options.getOrDefault("dev-share", "0.2")),
 				Double.parseDouble(options.getOrDefault("test-share", "0.2")),
-				Double.parseDouble(options.getOrDefault("jitter", "0.1")));
+				Double.parseDouble(options.getOrDefault("jitter", "0.1")),
+				options.containsKey("steps") ? Integer.valueOf(options.get("steps")) : null);
 		if (!faces.errors().isEmpty()) {
 			throw new IllegalArgumentException("invalid face settings: " + faces.errors());
 		}
