@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -173,7 +174,7 @@ public final class FaceTraining {
 		evaluation.put("bestEpoch", report.bestEpoch());
 		evaluation.put("definitions", DEFINITIONS);
 		byte[] roc = RocChart.render(test.rocCurve(),
-				String.format("Unseen test identities: AUC %.4f, EER %.4f", test.rocAuc(), test.equalErrorRate()));
+				String.format(Locale.ROOT, "Test identities, EER %.4f", test.equalErrorRate()));
 		ModelDescriptor template = new ModelDescriptor(request.model(), 1, Task.FACE_VERIFIER,
 				ArtifactFormat.DJL_PARAMS, new Architecture(ArchitectureCatalog.FACE_EMBEDDER, net.toParameters()),
 				List.of(new Artifact("pending.params", null)), input, List.of(),

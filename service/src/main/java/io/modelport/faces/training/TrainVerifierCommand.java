@@ -29,8 +29,8 @@ import io.modelport.training.TrainingSettings;
  * <pre>
  * --data DIR (../shared/datasets/orl-faces) --store DIR (model-store) --model NAME (orl-faces)
  * --width N (46) --height N (56)
- * --epochs N (40) --lr X (0.002) --decay X (0.95) --weight-decay X (0.0001) --seed N (7)
- * --filters 32,64,128 --pooling flatten|average --dropout X (0.2) --embedding-size N (64)
+ * --epochs N (15) --lr X (0.002) --decay X (0.95) --weight-decay X (0.0001) --seed N (7)
+ * --filters 32,64,128 --convs-per-stage N (2) --pooling flatten|average --dropout X (0.2) --embedding-size N (64)
  * --margin X (0.2) --mining batch-hard|semi-hard --p N (9) --k N (4)
  * --threshold-rule max-accuracy|far --target-far X (0.01)
  * --dev-share X (0.2) --test-share X (0.2) --flip true|false (true) --max-shift N (3) --jitter X (0.1)
@@ -54,7 +54,7 @@ public final class TrainVerifierCommand {
 		Path data = Path.of(options.getOrDefault("data", "../shared/datasets/orl-faces"));
 		Path store = Path.of(options.getOrDefault("store", "model-store"));
 		String name = options.getOrDefault("model", "orl-faces");
-		TrainingSettings settings = new TrainingSettings(Integer.parseInt(options.getOrDefault("epochs", "40")), null,
+		TrainingSettings settings = new TrainingSettings(Integer.parseInt(options.getOrDefault("epochs", "15")), null,
 				new OptimizerSettings("adam", Double.parseDouble(options.getOrDefault("lr", "0.002")), null, null, null,
 						null),
 				new ScheduleSettings("exponential", Double.parseDouble(options.getOrDefault("decay", "0.95")), null),
@@ -82,6 +82,7 @@ public final class TrainVerifierCommand {
 					.map(String::strip)
 					.map(Integer::parseInt)
 					.toList());
+		architecture.put("convsPerStage", Integer.parseInt(options.getOrDefault("convs-per-stage", "2")));
 		architecture.put("pooling", options.getOrDefault("pooling", "flatten"));
 		architecture.put("dropout", Double.parseDouble(options.getOrDefault("dropout", "0.2")));
 		architecture.put("embeddingSize", Integer.parseInt(options.getOrDefault("embedding-size", "64")));
