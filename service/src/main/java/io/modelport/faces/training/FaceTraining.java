@@ -183,12 +183,13 @@ public final class FaceTraining {
 		return new Result(template, report.parameters(), evaluation, roc);
 	}
 
+	// Squared distances of unit vectors lie in [0, 4]: "accept everything" (a FAR
+	// allowance covering every dev pair) becomes 4, "accept nothing" below a distance of
+	// 0 becomes 0.
 	private static double threshold(VerificationMetrics dev, FaceSettings faceSettings) {
-		if ("far".equals(faceSettings.thresholdRule())) {
-			// A FAR allowance that covers every dev pair accepts everything there is.
-			return Math.min(4, dev.thresholdAtFalseMatchRate(faceSettings.targetFar()));
-		}
-		return dev.bestAccuracyThreshold();
+		double threshold = "far".equals(faceSettings.thresholdRule())
+				? dev.thresholdAtFalseMatchRate(faceSettings.targetFar()) : dev.bestAccuracyThreshold();
+		return Math.max(0, Math.min(4, threshold));
 	}
 
 	private static Map<String, Object> descriptorParameters(double threshold, FaceEmbedderNet net,

@@ -49,6 +49,11 @@ public final class TrainVerifierCommand {
 	private TrainVerifierCommand() {
 	}
 
+	/**
+	 * Trains, evaluates and publishes a verifier.
+	 * @param args {@code --option value} pairs, see the class description
+	 * @throws IOException when the faces cannot be read or the model cannot be written
+	 */
 	public static void main(String[] args) throws IOException {
 		Map<String, String> options = TrainClassifierCommand.parse(args);
 		Path data = Path.of(options.getOrDefault("data", "../shared/datasets/orl-faces"));
