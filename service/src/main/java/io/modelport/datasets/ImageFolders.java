@@ -8,13 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.modelport.faces.training.GrayFiles;
 import io.modelport.imaging.ImageDecoder;
 import io.modelport.imaging.InvalidImageException;
 import io.modelport.web.InvalidRequestException;
 
 /**
  * The layout of an {@code image-folders} dataset: one folder per class, images directly
- * inside; classes in name order, label = index.
+ * inside; classes in name order, label = index. Images are PNG, JPEG, GIF or BMP, or PGM
+ * ({@code P5}/{@code P2}, the format face sets such as ORL come in; a face verifier
+ * trains on them, one folder per identity).
  *
  * @author Modelport Team
  */
@@ -99,8 +102,18 @@ final class ImageFolders {
 		if (Files.size(file) > MAX_IMAGE_BYTES) {
 			throw new InvalidRequestException(entry + " is larger than the limit of " + MAX_IMAGE_BYTES + " bytes");
 		}
+		byte[] bytes = Files.readAllBytes(file);
+		if (GrayFiles.isPgm(bytes)) {
+			try {
+				GrayFiles.checkPgm(bytes, entry, decoder.maxPixels());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidRequestException(ex.getMessage());
+			}
+			return;
+		}
 		try {
-			decoder.decode(Files.readAllBytes(file));
+			decoder.decode(bytes);
 		}
 		catch (InvalidImageException ex) {
 			throw new InvalidRequestException(entry + " cannot be decoded: " + ex.getMessage());

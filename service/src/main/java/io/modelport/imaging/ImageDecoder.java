@@ -34,6 +34,14 @@ public class ImageDecoder {
 	}
 
 	/**
+	 * The pixel limit.
+	 * @return the largest width × height accepted
+	 */
+	public long maxPixels() {
+		return this.maxPixels;
+	}
+
+	/**
 	 * Decodes an image.
 	 * @param bytes the encoded image
 	 * @return the image

@@ -2,12 +2,13 @@ package io.modelport.jobs;
 
 import java.util.Map;
 
+import io.modelport.faces.training.FaceSettings;
 import io.modelport.training.TrainingSettings;
 
 /**
  * The body of {@code POST /api/v1/training-jobs}.
  *
- * @param task the task, {@code classifier}
+ * @param task the task: {@code classifier}, {@code detector} or {@code face-verifier}
  * @param model the model to publish a new version of (created when new)
  * @param architecture the architecture preset and its hyperparameters
  * @param dataset the data set name ({@code GET /api/v1/datasets})
@@ -16,10 +17,12 @@ import io.modelport.training.TrainingSettings;
  * @param settings the training settings
  * @param promotion when the new version becomes the default, default {@code if-better}
  * @param limits caps on the images used, for quick trial runs
+ * @param faces the triplet loss, mining, batch and threshold settings of a
+ * {@code face-verifier} (margin, P, K, ...); {@code null} for other tasks or defaults
  * @author Modelport Team
  */
 public record TrainingJobRequest(String task, String model, ArchitectureRequest architecture, String dataset,
-		InputSize input, TrainingSettings settings, String promotion, Limits limits) {
+		InputSize input, TrainingSettings settings, String promotion, Limits limits, FaceSettings faces) {
 
 	/**
 	 * An architecture preset.

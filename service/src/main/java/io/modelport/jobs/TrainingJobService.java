@@ -105,7 +105,7 @@ public class TrainingJobService implements SmartLifecycle {
 				(request.limits() != null && request.limits().trainImages() != null) ? request.limits().trainImages()
 						: 0,
 				(request.limits() != null && request.limits().testImages() != null) ? request.limits().testImages() : 0,
-				request.task());
+				request.task(), request.faces());
 		try {
 			Path directory = Files.createDirectories(jobDirectory(id));
 			this.json.writeValue(directory.resolve(TrainingWorker.SPEC_FILE).toFile(), spec);
@@ -316,11 +316,14 @@ public class TrainingJobService implements SmartLifecycle {
 
 	private static double accuracy(Map<String, Object> provenance) {
 		Object quality = provenance.get("quality");
-		// Classifiers compare test accuracy, detectors test mAP@0.5.
-		if (quality instanceof Map<?, ?> map
-				&& (map.get("testAccuracy") instanceof Number || map.get("testMap50") instanceof Number)) {
-			Object value = (map.get("testAccuracy") != null) ? map.get("testAccuracy") : map.get("testMap50");
-			return ((Number) value).doubleValue();
+		// Face verifiers compare the test ROC AUC (it does not depend on the calibrated
+		// threshold), classifiers test accuracy, detectors test mAP@0.5.
+		if (quality instanceof Map<?, ?> map) {
+			for (String metric : List.of("testAuc", "testAccuracy", "testMap50")) {
+				if (map.get(metric) instanceof Number value) {
+					return value.doubleValue();
+				}
+			}
 		}
 		return Double.NEGATIVE_INFINITY;
 	}

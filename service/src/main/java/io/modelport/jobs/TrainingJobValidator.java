@@ -6,9 +6,13 @@ import java.util.Map;
 
 import io.modelport.datasets.Dataset;
 import io.modelport.datasets.DatasetCatalog;
+import io.modelport.datasets.DatasetKind;
+import io.modelport.faces.training.FaceSettings;
+import io.modelport.faces.training.IdentitySplit;
 import io.modelport.jobs.InvalidJobRequestException.FieldError;
 import io.modelport.nn.ArchitectureCatalog;
 import io.modelport.nn.ConvClassifier;
+import io.modelport.nn.FaceEmbedderNet;
 import io.modelport.nn.YoloDetectorNet;
 import io.modelport.store.ModelNames;
 import io.modelport.store.Task;
@@ -48,6 +52,7 @@ class TrainingJobValidator {
 			range(errors, "input.height", request.input().height(), 8, 512);
 		}
 		settings((request.settings() != null) ? request.settings() : emptySettings(), errors);
+		faces(task, request.faces(), dataset, errors);
 		if (request.promotion() != null && !List.of("always", "if-better", "never").contains(request.promotion())) {
 			errors.add(new FieldError("promotion", "must be always, if-better or never"));
 		}
@@ -68,7 +73,7 @@ class TrainingJobValidator {
 		}
 		try {
 			Task parsed = Task.fromId(task);
-			if (parsed != Task.CLASSIFIER && parsed != Task.DETECTOR) {
+			if (parsed != Task.CLASSIFIER && parsed != Task.DETECTOR && parsed != Task.FACE_VERIFIER) {
 				errors.add(new FieldError("task", "training " + task + " models is not supported yet"));
 			}
 			return parsed;
@@ -90,8 +95,11 @@ class TrainingJobValidator {
 					+ "', expected one of " + ArchitectureCatalog.names()));
 			return;
 		}
-		String expected = (task == Task.DETECTOR) ? ArchitectureCatalog.YOLO_DETECTOR
-				: ArchitectureCatalog.CONV_CLASSIFIER;
+		String expected = switch ((task != null) ? task : Task.CLASSIFIER) {
+			case DETECTOR -> ArchitectureCatalog.YOLO_DETECTOR;
+			case FACE_VERIFIER -> ArchitectureCatalog.FACE_EMBEDDER;
+			default -> ArchitectureCatalog.CONV_CLASSIFIER;
+		};
 		if (task != null && !expected.equals(architecture.name())) {
 			errors.add(new FieldError("architecture.name", "a " + task.id() + " trains a '" + expected + "'"));
 			return;
@@ -100,6 +108,9 @@ class TrainingJobValidator {
 		try {
 			if (task == Task.DETECTOR) {
 				YoloDetectorNet.fromParameters(parameters);
+			}
+			else if (task == Task.FACE_VERIFIER) {
+				FaceEmbedderNet.fromParameters(parameters);
 			}
 			else {
 				ConvClassifier.fromParameters(parameters);
@@ -123,11 +134,52 @@ class TrainingJobValidator {
 			errors.add(new FieldError("dataset", "data set '" + name + "' holds " + dataset.kind().id()
 					+ ", a detector trains on labelled boxes (yolo, coco) or on scenes of image items"));
 		}
+		else if (task == Task.FACE_VERIFIER && dataset.kind() != DatasetKind.IMAGE_FOLDERS) {
+			errors.add(new FieldError("dataset", "data set '" + name + "' holds " + dataset.kind().id()
+					+ ", a face verifier trains on image-folders (one folder per identity)"));
+		}
 		else if (task != Task.DETECTOR && !dataset.kind().isImages()) {
 			errors.add(new FieldError("dataset",
 					"data set '" + name + "' holds " + dataset.kind().id() + ", a classifier trains on images"));
 		}
 		return dataset;
+	}
+
+	// Face settings are checked field by field; the data set must hold enough identities
+	// for disjoint train, dev and test splits, each with same-person pairs.
+	private static void faces(Task task, FaceSettings faces, Dataset dataset, List<FieldError> errors) {
+		if (task != Task.FACE_VERIFIER) {
+			if (faces != null) {
+				errors.add(new FieldError("faces", "only applies to a face-verifier"));
+			}
+			return;
+		}
+		FaceSettings given = (faces != null) ? faces
+				: new FaceSettings(null, null, null, null, null, null, null, null, null, null);
+		Map<String, String> invalid = given.errors();
+		invalid.forEach((field, message) -> errors.add(new FieldError("faces." + field, message)));
+		if (dataset == null || dataset.kind() != DatasetKind.IMAGE_FOLDERS) {
+			return;
+		}
+		FaceSettings full = given.withDefaults();
+		Object perClass = dataset.details().get("imagesPerClass");
+		if (perClass instanceof Map<?, ?> counts) {
+			counts.forEach((identity, count) -> {
+				if (count instanceof Number number && number.intValue() < 2) {
+					errors.add(new FieldError("dataset", "identity '" + identity + "' has " + number
+							+ " image; a face verifier needs at least 2 per identity"));
+				}
+			});
+			if (!invalid.containsKey("devShare") && !invalid.containsKey("testShare")) {
+				int[] sizes = IdentitySplit.sizes(counts.size(), full.devShare(), full.testShare());
+				if (sizes[0] < IdentitySplit.MIN_IDENTITIES) {
+					errors.add(new FieldError("dataset",
+							"data set '" + dataset.name() + "' has " + counts.size() + " identities, too few for "
+									+ sizes[1] + " dev, " + sizes[2] + " test and " + IdentitySplit.MIN_IDENTITIES
+									+ " training identities (at least 6 are needed)"));
+				}
+			}
+		}
 	}
 
 	private static void settings(TrainingSettings s, List<FieldError> errors) {

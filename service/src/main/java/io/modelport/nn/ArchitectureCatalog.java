@@ -23,6 +23,9 @@ public final class ArchitectureCatalog {
 	/** A small single-scale YOLO detector, see {@link YoloDetectorNet}. */
 	public static final String YOLO_DETECTOR = "yolo-detector";
 
+	/** The embedding CNN of a Siamese face verifier, see {@link FaceEmbedderNet}. */
+	public static final String FACE_EMBEDDER = "face-embedder";
+
 	private ArchitectureCatalog() {
 	}
 
@@ -31,7 +34,7 @@ public final class ArchitectureCatalog {
 	 * @return the names
 	 */
 	public static Set<String> names() {
-		return Set.of(CONV_CLASSIFIER, YOLO_DETECTOR);
+		return Set.of(CONV_CLASSIFIER, YOLO_DETECTOR, FACE_EMBEDDER);
 	}
 
 	/**
@@ -47,6 +50,9 @@ public final class ArchitectureCatalog {
 		}
 		if (YOLO_DETECTOR.equals(architecture.name())) {
 			return YoloDetectorNet.fromParameters(architecture.parameters()).build();
+		}
+		if (FACE_EMBEDDER.equals(architecture.name())) {
+			return FaceEmbedderNet.fromParameters(architecture.parameters()).build();
 		}
 		throw new UnknownArchitectureException(
 				"unknown architecture '" + architecture.name() + "', expected one of " + names());

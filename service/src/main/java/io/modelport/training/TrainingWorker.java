@@ -21,6 +21,9 @@ import io.modelport.datasets.DetectionDatasets;
 import io.modelport.datasets.ImageDatasets;
 import io.modelport.datasets.LabelledImages;
 import io.modelport.detection.training.DetectorTraining;
+import io.modelport.faces.training.FaceImages;
+import io.modelport.faces.training.FaceSettings;
+import io.modelport.faces.training.FaceTraining;
 import io.modelport.nn.ConvClassifier;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
@@ -87,6 +90,10 @@ public final class TrainingWorker {
 			runDetector(spec, jobDirectory, device);
 			return;
 		}
+		if (Task.FACE_VERIFIER.id().equals(spec.task())) {
+			runVerifier(spec, jobDirectory, device);
+			return;
+		}
 		// 0 means the data set's own size (IDX files), or 28 × 28 for image folders.
 		int width = (spec.width() > 0) ? spec.width() : detail(spec, "width");
 		int height = (spec.height() > 0) ? spec.height() : detail(spec, "height");
@@ -131,6 +138,29 @@ public final class TrainingWorker {
 		ModelPublisher.publish(output, result.template(), result.parameters(), 1,
 				Map.of(TrainedClassifier.EVALUATION_FILE, json.writeValueAsBytes(result.evaluation())));
 		emit("finished", Map.of("testMap50", result.evaluation().get("testMap50")));
+	}
+
+	// An image-folders data set read as one folder per identity; the input size defaults
+	// to the faces' own, shrunk to at most 64 pixels a side.
+	private static void runVerifier(WorkerSpec spec, Path jobDirectory, Device device) throws IOException {
+		FaceImages faces = FaceImages.readFolders(spec.dataset().dataDirectory(), MAX_IMAGE_PIXELS);
+		int[] size = FaceTraining.defaultInputSize(faces.width(), faces.height());
+		FaceSettings faceSettings = ((spec.faces() != null) ? spec.faces()
+				: new FaceSettings(null, null, null, null, null, null, null, null, null, null))
+			.withDefaults();
+		FaceTraining.Request request = new FaceTraining.Request(spec.model(), spec.architectureParameters(),
+				spec.settings().withDefaults(), faceSettings, (spec.width() > 0) ? spec.width() : size[0],
+				(spec.height() > 0) ? spec.height() : size[1], "training job " + spec.jobId(),
+				"data set '" + spec.dataset().name() + "'");
+		FaceTraining.Result result = FaceTraining.run(request, faces, jobDirectory.resolve("work"), device,
+				(epoch) -> emit("epoch", Map.of("result", epoch)));
+		Path output = jobDirectory.resolve("output");
+		ModelPublisher.deleteRecursively(output);
+		ModelPublisher.publish(output, result.template(), result.parameters(), 1,
+				Map.of(TrainedClassifier.EVALUATION_FILE, json.writeValueAsBytes(result.evaluation()),
+						FaceTraining.ROC_FILE, result.roc()));
+		emit("finished", Map.of("testAuc", result.evaluation().get("testAuc"), "testAccuracy",
+				result.evaluation().get("testAccuracy")));
 	}
 
 	private static int detail(WorkerSpec spec, String key) {

@@ -3,6 +3,7 @@ package io.modelport.training;
 import java.util.Map;
 
 import io.modelport.datasets.Dataset;
+import io.modelport.faces.training.FaceSettings;
 
 /**
  * What the service hands a training worker, as {@code spec.json} in the job folder.
@@ -19,9 +20,11 @@ import io.modelport.datasets.Dataset;
  * numbers of training and test scenes)
  * @param task the task trained, {@code null} for a classifier (specs written before
  * detectors)
+ * @param faces the face settings of a {@code face-verifier}, {@code null} otherwise
  * @author Modelport Team
  */
 public record WorkerSpec(String jobId, String model, Map<String, Object> architectureParameters,
-		TrainingSettings settings, Dataset dataset, int width, int height, int trainLimit, int testLimit, String task) {
+		TrainingSettings settings, Dataset dataset, int width, int height, int trainLimit, int testLimit, String task,
+		FaceSettings faces) {
 
 }

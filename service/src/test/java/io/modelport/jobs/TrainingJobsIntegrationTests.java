@@ -31,6 +31,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.modelport.Fixtures;
 import io.modelport.LocalHttp;
+import io.modelport.faces.training.SyntheticFaces;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -162,6 +163,46 @@ class TrainingJobsIntegrationTests {
 		JsonNode job = awaitState(submitted.getHeaders().getLocation().toString(), "SUCCEEDED");
 		assertThat(job.get("report").get("testScenes").asInt()).isEqualTo(8);
 		assertThat(job.get("report").get("ap50PerClass").propertyNames()).containsExactly("circle", "square", "cross");
+	}
+
+	@Test
+	void trainsAFaceVerifierOnUploadedIdentityFolders() {
+		MultiValueMap<String, Object> parts = LocalHttp.file("file",
+				SyntheticFaces.pgmZip(SyntheticFaces.generate(8, 4, 20, 20, 9)), "faces.zip");
+		parts.add("name", "faces");
+		parts.add("kind", "image-folders");
+		ResponseEntity<String> created = this.http.post("/api/v1/datasets", MediaType.MULTIPART_FORM_DATA, parts);
+		assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+		assertThat(LocalHttp.read(created).get("details").get("classCount").asInt()).isEqualTo(8);
+		String refused = """
+				{"task": "face-verifier", "model": "faces", "dataset": "faces",
+				 "architecture": {"name": "face-embedder"}, "faces": {"margin": 0, "mining": "hardest"}}""";
+		ResponseEntity<String> invalid = this.http.post("/api/v1/training-jobs", MediaType.APPLICATION_JSON, refused);
+		assertThat(invalid.getStatusCode().value()).isEqualTo(400);
+		assertThat(invalid.getBody()).contains("faces.margin", "faces.mining");
+		String body = """
+				{"task": "face-verifier", "model": "faces", "dataset": "faces",
+				 "architecture": {"name": "face-embedder", "parameters": {"filters": [4, 8], "embeddingSize": 8}},
+				 "settings": {"epochs": 2, "optimizer": {"type": "adam", "learningRate": 0.005}, "seed": 3},
+				 "faces": {"margin": 0.3, "mining": "semi-hard", "identitiesPerBatch": 3, "imagesPerIdentity": 2,
+				           "stepsPerEpoch": 3, "thresholdRule": "far", "targetFar": 0.1}}""";
+		ResponseEntity<String> submitted = this.http.post("/api/v1/training-jobs", MediaType.APPLICATION_JSON, body);
+		assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isEqualTo(202);
+		JsonNode job = awaitState(submitted.getHeaders().getLocation().toString(), "SUCCEEDED");
+		assertThat(job.get("history")).hasSize(2);
+		JsonNode report = job.get("report");
+		assertThat(report.get("testAuc").asDouble()).isBetween(0.0, 1.0);
+		assertThat(report.get("threshold").asDouble()).isBetween(0.0, 4.0);
+		assertThat(report.get("thresholdRule").asString()).isEqualTo("far");
+		assertThat(report.get("identities").get("test").asInt()).isEqualTo(2);
+		assertThat(report.get("testPairs").get("same").asInt()).isEqualTo(2 * 6);
+
+		JsonNode version = LocalHttp.read(this.http.get("/api/v1/models/faces")).get("versions").get(0);
+		assertThat(version.get("task").asString()).isEqualTo("face-verifier");
+		assertThat(version.get("quality").get("testAuc").asDouble()).isBetween(0.0, 1.0);
+		Path published = ROOT.resolve("store").resolve("faces").resolve("1");
+		assertThat(published.resolve("roc.png")).isRegularFile();
+		assertThat(published.resolve("evaluation.json")).isRegularFile();
 	}
 
 	@Test

@@ -40,10 +40,10 @@ public record IdentitySplit(FaceImages train, FaceImages dev, FaceImages test) {
 					"dev and test shares must be above 0 and sum below 1, not " + devShare + " and " + testShare);
 		}
 		int identities = faces.identities().size();
-		int devCount = Math.max(MIN_IDENTITIES, (int) Math.round(identities * devShare));
-		int testCount = Math.max(MIN_IDENTITIES, (int) Math.round(identities * testShare));
-		int trainCount = identities - devCount - testCount;
-		if (trainCount < MIN_IDENTITIES) {
+		int[] sizes = sizes(identities, devShare, testShare);
+		int devCount = sizes[1];
+		int testCount = sizes[2];
+		if (sizes[0] < MIN_IDENTITIES) {
 			throw new IllegalArgumentException(identities + " identities are too few for " + devCount + " dev, "
 					+ testCount + " test and " + MIN_IDENTITIES + " training identities");
 		}
@@ -51,6 +51,21 @@ public record IdentitySplit(FaceImages train, FaceImages dev, FaceImages test) {
 		Collections.shuffle(order, new Random(seed));
 		return new IdentitySplit(pick(faces, order.subList(devCount + testCount, identities)),
 				pick(faces, order.subList(0, devCount)), pick(faces, order.subList(devCount, devCount + testCount)));
+	}
+
+	/**
+	 * The number of identities each split of {@link #of} gets, so a request can be
+	 * checked before any image is read.
+	 * @param identities the number of identities
+	 * @param devShare the share of identities for dev
+	 * @param testShare the share of identities for test
+	 * @return {train, dev, test}; training below {@link #MIN_IDENTITIES} means the set is
+	 * too small
+	 */
+	public static int[] sizes(int identities, double devShare, double testShare) {
+		int devCount = Math.max(MIN_IDENTITIES, (int) Math.round(identities * devShare));
+		int testCount = Math.max(MIN_IDENTITIES, (int) Math.round(identities * testShare));
+		return new int[] { identities - devCount - testCount, devCount, testCount };
 	}
 
 	private static FaceImages pick(FaceImages faces, List<Integer> identities) {

@@ -109,9 +109,10 @@ class FaceImagesTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> FaceImages.readFolders(this.root, MAX_PIXELS))
 			.withMessageContaining("2.pgm")
 			.withMessageContaining("1 of the 2 pixel bytes");
-		Files.write(this.root.resolve("a/2.pgm"), "P2\n2 1\n255\n0 0\n".getBytes(StandardCharsets.ISO_8859_1));
+		// A colour PPM (P6) is not a PGM; plain P2 PGMs are read (see GrayFilesTests).
+		Files.write(this.root.resolve("a/2.pgm"), "P6\n2 1\n255\n000000".getBytes(StandardCharsets.ISO_8859_1));
 		assertThatIllegalArgumentException().isThrownBy(() -> FaceImages.readFolders(this.root, MAX_PIXELS))
-			.withMessageContaining("P5");
+			.withMessageContaining("not a PGM (P5 or P2)");
 		writePgm("a/2.pgm", 2, 1, 255, 0, 0);
 		assertThatIllegalArgumentException().isThrownBy(() -> FaceImages.readFolders(this.root, 1))
 			.withMessageContaining("limit");

@@ -1,0 +1,115 @@
+package io.modelport.faces.training;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.modelport.faces.VerificationMetrics;
+import io.modelport.nn.ArchitectureCatalog;
+import io.modelport.nn.FaceEmbedderNet;
+import io.modelport.store.ModelDescriptor;
+import io.modelport.store.ModelStore;
+import io.modelport.store.StoredModel;
+import io.modelport.store.Task;
+import io.modelport.training.TrainedClassifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The shipped ORL face verifier ({@code model-store/orl-faces}) keeps the serving
+ * contract and its evaluation report; where the ORL faces are installed, its split is
+ * rebuilt from the recorded seed and shares and its test figures are measured again from
+ * the shipped parameters (nothing is trained).
+ *
+ * @author Modelport Team
+ */
+class ShippedVerifierTests {
+
+	private static final Path STORE = Path.of(System.getProperty("modelport.repository", ".."), "model-store");
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@Test
+	void descriptorAndReportFollowTheServingContract() throws Exception {
+		ModelDescriptor descriptor = shipped();
+		assertThat(descriptor.task()).isEqualTo(Task.FACE_VERIFIER);
+		assertThat(descriptor.architecture().name()).isEqualTo(ArchitectureCatalog.FACE_EMBEDDER);
+		assertThat(descriptor.input().channels()).isEqualTo(1);
+		assertThat(descriptor.input().scale()).isEqualTo(255f);
+		assertThat(descriptor.labels()).isEmpty();
+		Map<String, Object> parameters = descriptor.parameters();
+		assertThat(parameters).containsEntry("distance", "squared-l2")
+			.containsEntry("embeddingSize",
+					FaceEmbedderNet.fromParameters(descriptor.architecture().parameters()).embeddingSize())
+			.containsKey("thresholdRule");
+		assertThat(((Number) parameters.get("threshold")).doubleValue()).isBetween(0.0, 4.0);
+		assertThat(Files.size(descriptor.directory().resolve(descriptor.weights().file())))
+			.isLessThan(5L * 1024 * 1024);
+		assertThat(descriptor.directory().resolve(FaceTraining.ROC_FILE)).isRegularFile();
+		Map<String, Object> evaluation = evaluation(descriptor);
+		assertThat(evaluation).containsKeys("testAccuracy", "testAuc", "testEer", "testTarAtFar1", "devAccuracy",
+				"testPairs", "identities", "definitions");
+		assertThat(evaluation.get("threshold")).isEqualTo(parameters.get("threshold"));
+	}
+
+	@Test
+	void testFiguresAreMeasuredAgainFromTheShippedParameters() throws Exception {
+		Path orl = OrlFacesTests.location();
+		boolean required = Boolean.getBoolean("modelport.orl.required");
+		Assumptions.assumeTrue(required || Files.isDirectory(orl),
+				"the ORL faces are not installed at " + orl + " (set -Dmodelport.orl.location); skipping");
+		ModelDescriptor descriptor = shipped();
+		Map<String, Object> evaluation = evaluation(descriptor);
+		long seed = ((Number) evaluation.get("seed")).longValue();
+		FaceSettings settings = new FaceSettings(null, null, null, null, null, null,
+				((Number) evaluation.get("devShare")).doubleValue(),
+				((Number) evaluation.get("testShare")).doubleValue(), null, null)
+			.withDefaults();
+		IdentitySplit split = FaceTraining.split(FaceImages.readFolders(orl, 92 * 112), settings, seed);
+		assertThat(split.test().identities()).isEqualTo(((Map<?, ?>) evaluation.get("identities")).get("testNames"));
+		VerificationPairs pairs = FaceTraining.pairs(split.test(), seed, FaceTraining.TEST_PAIR_SEED_OFFSET);
+		FaceEmbedderNet net = FaceEmbedderNet.fromParameters(descriptor.architecture().parameters());
+		try (Model model = Model.newInstance("shipped", Device.cpu(), "PyTorch")) {
+			model.setBlock(net.build());
+			String file = descriptor.weights().file();
+			// Loaded as serving does: prefix and epoch of a <prefix>-NNNN.params file.
+			model.load(descriptor.directory(), file.substring(0, file.lastIndexOf('-')),
+					Map.of("epoch", Integer.toString(Integer.parseInt(file.replaceAll(".*-(\\d+)\\.params$", "$1")))));
+			try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()))) {
+				float[][] embeddings = FaceTrainer.embed(trainer, FaceTrainer.inputs(split.test(), descriptor.input()),
+						descriptor.input());
+				VerificationMetrics metrics = new VerificationMetrics(pairs.distances(embeddings), pairs.sameFlags());
+				double threshold = ((Number) descriptor.parameters().get("threshold")).doubleValue();
+				assertThat(metrics.rocAuc()).isCloseTo(number(evaluation, "testAuc"), within(1e-4));
+				assertThat(metrics.accuracyAt(threshold)).isCloseTo(number(evaluation, "testAccuracy"), within(1e-4));
+			}
+		}
+	}
+
+	private static ModelDescriptor shipped() {
+		StoredModel stored = new ModelStore(STORE).find("orl-faces").orElseThrow();
+		return stored.descriptor(stored.versions().lastKey());
+	}
+
+	private static Map<String, Object> evaluation(ModelDescriptor descriptor) throws Exception {
+		return json.readValue(descriptor.directory().resolve(TrainedClassifier.EVALUATION_FILE).toFile(),
+				new TypeReference<Map<String, Object>>() {
+				});
+	}
+
+	private static double number(Map<String, Object> map, String key) {
+		return ((Number) map.get(key)).doubleValue();
+	}
+
+}
