@@ -2,21 +2,24 @@ package io.modelport.faces.training;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
-import ai.djl.Device;
-import ai.djl.Model;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.modelport.faces.Embeddings;
+import io.modelport.faces.FaceVerifierTaskAdapter;
 import io.modelport.faces.VerificationMetrics;
+import io.modelport.imaging.ImagePreprocessor;
 import io.modelport.nn.ArchitectureCatalog;
 import io.modelport.nn.FaceEmbedderNet;
+import io.modelport.runtime.LoadedModel;
+import io.modelport.runtime.ModelLoader;
+import io.modelport.runtime.RuntimeProperties;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.ModelStore;
 import io.modelport.store.StoredModel;
@@ -79,22 +82,21 @@ class ShippedVerifierTests {
 		IdentitySplit split = FaceTraining.split(FaceImages.readFolders(orl, 92 * 112), settings, seed);
 		assertThat(split.test().identities()).isEqualTo(((Map<?, ?>) evaluation.get("identities")).get("testNames"));
 		VerificationPairs pairs = FaceTraining.pairs(split.test(), seed, FaceTraining.TEST_PAIR_SEED_OFFSET);
-		FaceEmbedderNet net = FaceEmbedderNet.fromParameters(descriptor.architecture().parameters());
-		try (Model model = Model.newInstance("shipped", Device.cpu(), "PyTorch")) {
-			model.setBlock(net.build());
-			String file = descriptor.weights().file();
-			// Loaded as serving does: prefix and epoch of a <prefix>-NNNN.params file.
-			model.load(descriptor.directory(), file.substring(0, file.lastIndexOf('-')),
-					Map.of("epoch", Integer.toString(Integer.parseInt(file.replaceAll(".*-(\\d+)\\.params$", "$1")))));
-			try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()))) {
-				float[][] embeddings = FaceTrainer.embed(trainer, FaceTrainer.inputs(split.test(), descriptor.input()),
-						descriptor.input());
-				VerificationMetrics metrics = new VerificationMetrics(pairs.distances(embeddings), pairs.sameFlags());
-				double threshold = ((Number) descriptor.parameters().get("threshold")).doubleValue();
-				assertThat(metrics.rocAuc()).isCloseTo(number(evaluation, "testAuc"), within(1e-4));
-				assertThat(metrics.accuracyAt(threshold)).isCloseTo(number(evaluation, "testAccuracy"), within(1e-4));
+		// Through the serving path: the model loaded and warmed up as the registry does,
+		// each face decoded into the input spec, the raw embedding normalised in Java.
+		ModelLoader loader = new ModelLoader(List.of(new FaceVerifierTaskAdapter()), RuntimeProperties.of("cpu", 1),
+				new SimpleMeterRegistry());
+		float[][] embeddings = new float[split.test().count()][];
+		try (LoadedModel model = loader.load(descriptor)) {
+			for (int i = 0; i < embeddings.length; i++) {
+				float[] raw = model.predict(ImagePreprocessor.toTensor(split.test().toImage(i), descriptor.input()));
+				embeddings[i] = Embeddings.l2Normalize(raw);
 			}
 		}
+		VerificationMetrics metrics = new VerificationMetrics(pairs.distances(embeddings), pairs.sameFlags());
+		double threshold = ((Number) descriptor.parameters().get("threshold")).doubleValue();
+		assertThat(metrics.rocAuc()).isCloseTo(number(evaluation, "testAuc"), within(1e-4));
+		assertThat(metrics.accuracyAt(threshold)).isCloseTo(number(evaluation, "testAccuracy"), within(1e-4));
 	}
 
 	private static ModelDescriptor shipped() {
