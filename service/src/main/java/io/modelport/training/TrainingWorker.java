@@ -146,7 +146,7 @@ public final class TrainingWorker {
 		FaceImages faces = FaceImages.readFolders(spec.dataset().dataDirectory(), MAX_IMAGE_PIXELS);
 		int[] size = FaceTraining.defaultInputSize(faces.width(), faces.height());
 		FaceSettings faceSettings = ((spec.faces() != null) ? spec.faces()
-				: new FaceSettings(null, null, null, null, null, null, null, null, null, null))
+				: new FaceSettings(null, null, null, null, null, null, null, null, null, null, null, null))
 			.withDefaults();
 		FaceTraining.Request request = new FaceTraining.Request(spec.model(), spec.architectureParameters(),
 				spec.settings().withDefaults(), faceSettings, (spec.width() > 0) ? spec.width() : size[0],

@@ -45,19 +45,19 @@ class FaceVerifierJobValidationTests {
 	@Test
 	void acceptsAFaceVerifierWithDefaultsAndWithEverySettingGiven() {
 		assertThat(this.validator.validate(request("faces", null)).name()).isEqualTo("faces");
-		FaceSettings all = new FaceSettings(0.3, "semi-hard", 4, 3, "far", 0.05, 0.2, 0.2, 0.1, 10);
+		FaceSettings all = new FaceSettings(0.3, "semi-hard", 4, 3, "far", 0.05, 0.2, 0.2, 0.1, 10, 8.0, 0.1);
 		assertThat(this.validator.validate(request("faces", all)).name()).isEqualTo("faces");
 	}
 
 	@Test
 	void namesEveryInvalidFaceSetting() {
-		FaceSettings bad = new FaceSettings(0.0, "random", 1, 1, "eer", 1.5, 0.0, 0.95, 0.9, 0);
+		FaceSettings bad = new FaceSettings(0.0, "random", 1, 1, "eer", 1.5, 0.0, 0.95, 0.9, 0, 90.0, -0.1);
 		assertThat(errors(request("faces", bad))).extracting(FieldError::field)
 			.containsExactly("faces.margin", "faces.mining", "faces.identitiesPerBatch", "faces.imagesPerIdentity",
 					"faces.thresholdRule", "faces.targetFar", "faces.devShare", "faces.testShare", "faces.jitter",
-					"faces.stepsPerEpoch");
-		assertThat(
-				errors(request("faces", new FaceSettings(-1.0, null, null, null, null, null, null, null, null, null))))
+					"faces.rotation", "faces.scale", "faces.stepsPerEpoch");
+		assertThat(errors(request("faces",
+				new FaceSettings(-1.0, null, null, null, null, null, null, null, null, null, null, null))))
 			.singleElement()
 			.satisfies((error) -> assertThat(error.message()).contains("(0, 4]"));
 	}
@@ -86,7 +86,7 @@ class FaceVerifierJobValidationTests {
 		assertThat(errors(badParameters)).extracting(FieldError::field).containsExactly("architecture.parameters");
 		TrainingJobRequest classifier = new TrainingJobRequest("classifier", "m",
 				new ArchitectureRequest("conv-classifier", Map.of()), "shapes", null, null, null, null,
-				new FaceSettings(null, null, null, null, null, null, null, null, null, null));
+				new FaceSettings(null, null, null, null, null, null, null, null, null, null, null, null));
 		assertThat(errors(classifier)).extracting(FieldError::field).containsExactly("faces");
 	}
 

@@ -26,11 +26,13 @@ import java.util.Map;
  * @param stepsPerEpoch the P × K batches of an epoch; unset: enough to show every
  * training image once, but at least {@link #MIN_STEPS_PER_EPOCH} (small face sets would
  * otherwise take only a handful of steps per epoch)
+ * @param rotation the largest random rotation of a training face in degrees, 0 for none
+ * @param scale the largest random zoom of a training face (1 ± scale), 0 for none
  * @author Modelport Team
  */
 public record FaceSettings(Double margin, String mining, Integer identitiesPerBatch, Integer imagesPerIdentity,
-		String thresholdRule, Double targetFar, Double devShare, Double testShare, Double jitter,
-		Integer stepsPerEpoch) {
+		String thresholdRule, Double targetFar, Double devShare, Double testShare, Double jitter, Integer stepsPerEpoch,
+		Double rotation, Double scale) {
 
 	/** The mining modes. */
 	public static final List<String> MININGS = List.of("batch-hard", "semi-hard");
@@ -44,7 +46,8 @@ public record FaceSettings(Double margin, String mining, Integer identitiesPerBa
 	/**
 	 * Fills unset values: margin 0.2, batch-hard mining, P = 8, K = 4, max-accuracy
 	 * threshold (target FAR 0.01 for the far rule), 20% dev and 20% test identities,
-	 * jitter 0.1; steps per epoch stay unset (the trainer sizes them).
+	 * jitter 0.1, no rotation or zoom; steps per epoch stay unset (the trainer sizes
+	 * them).
 	 * @return the settings with every value set
 	 */
 	public FaceSettings withDefaults() {
@@ -52,7 +55,8 @@ public record FaceSettings(Double margin, String mining, Integer identitiesPerBa
 				(this.identitiesPerBatch != null) ? this.identitiesPerBatch : 8,
 				(this.imagesPerIdentity != null) ? this.imagesPerIdentity : 4,
 				(this.thresholdRule != null) ? this.thresholdRule : "max-accuracy", or(this.targetFar, 0.01),
-				or(this.devShare, 0.2), or(this.testShare, 0.2), or(this.jitter, 0.1), this.stepsPerEpoch);
+				or(this.devShare, 0.2), or(this.testShare, 0.2), or(this.jitter, 0.1), this.stepsPerEpoch,
+				or(this.rotation, 0), or(this.scale, 0));
 	}
 
 	/**
@@ -89,6 +93,12 @@ public record FaceSettings(Double margin, String mining, Integer identitiesPerBa
 		if (this.jitter != null && !(this.jitter >= 0 && this.jitter <= 0.5)) {
 			errors.put("jitter", "must be a number in [0, 0.5], was " + this.jitter);
 		}
+		if (this.rotation != null && !(this.rotation >= 0 && this.rotation <= 45)) {
+			errors.put("rotation", "must be a number of degrees in [0, 45], was " + this.rotation);
+		}
+		if (this.scale != null && !(this.scale >= 0 && this.scale <= 0.5)) {
+			errors.put("scale", "must be a number in [0, 0.5], was " + this.scale);
+		}
 		if (this.stepsPerEpoch != null && (this.stepsPerEpoch < 1 || this.stepsPerEpoch > 100_000)) {
 			errors.put("stepsPerEpoch", "must be between 1 and 100000, was " + this.stepsPerEpoch);
 		}
@@ -112,6 +122,8 @@ public record FaceSettings(Double margin, String mining, Integer identitiesPerBa
 		map.put("testShare", s.testShare);
 		map.put("jitter", s.jitter);
 		map.put("stepsPerEpoch", s.stepsPerEpoch);
+		map.put("rotation", s.rotation);
+		map.put("scale", s.scale);
 		return map;
 	}
 

@@ -100,7 +100,7 @@ public final class FaceTrainer {
 		int steps = (this.faces.stepsPerEpoch() != null) ? this.faces.stepsPerEpoch()
 				: Math.max(FaceSettings.MIN_STEPS_PER_EPOCH, sampler.batchesPerEpoch());
 		FaceAugmentation augmentation = new FaceAugmentation(this.settings.flip(), this.settings.maxShift(),
-				this.faces.jitter());
+				this.faces.jitter(), this.faces.rotation(), this.faces.scale());
 		Random random = new Random(seed * 1_000_003L + 7);
 		Engine.getEngine("PyTorch").setRandomSeed((int) seed);
 		long started = System.nanoTime();

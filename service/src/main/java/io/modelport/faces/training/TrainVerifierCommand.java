@@ -35,6 +35,7 @@ import io.modelport.training.TrainingSettings;
  * --threshold-rule max-accuracy|far --target-far X (0.01)
  * --dev-share X (0.2) --test-share X (0.2) --flip true|false (true) --max-shift N (3) --jitter X (0.1)
  * --steps N (batches per epoch, default max(20, images / (P × K)))
+ * --rotation DEGREES (0) --scale X (0)
  * </pre>
  *
  * @author Modelport Team
@@ -76,7 +77,9 @@ public final class TrainVerifierCommand {
 				Double.parseDouble(options.getOrDefault("dev-share", "0.2")),
 				Double.parseDouble(options.getOrDefault("test-share", "0.2")),
 				Double.parseDouble(options.getOrDefault("jitter", "0.1")),
-				options.containsKey("steps") ? Integer.valueOf(options.get("steps")) : null);
+				options.containsKey("steps") ? Integer.valueOf(options.get("steps")) : null,
+				Double.parseDouble(options.getOrDefault("rotation", "0")),
+				Double.parseDouble(options.getOrDefault("scale", "0")));
 		if (!faces.errors().isEmpty()) {
 			throw new IllegalArgumentException("invalid face settings: " + faces.errors());
 		}

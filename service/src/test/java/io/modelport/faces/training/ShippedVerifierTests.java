@@ -77,7 +77,7 @@ class ShippedVerifierTests {
 		long seed = ((Number) evaluation.get("seed")).longValue();
 		FaceSettings settings = new FaceSettings(null, null, null, null, null, null,
 				((Number) evaluation.get("devShare")).doubleValue(),
-				((Number) evaluation.get("testShare")).doubleValue(), null, null)
+				((Number) evaluation.get("testShare")).doubleValue(), null, null, null, null)
 			.withDefaults();
 		IdentitySplit split = FaceTraining.split(FaceImages.readFolders(orl, 92 * 112), settings, seed);
 		assertThat(split.test().identities()).isEqualTo(((Map<?, ?>) evaluation.get("identities")).get("testNames"));
