@@ -1,5 +1,6 @@
 package io.modelport.faces;
 
+import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Service;
 
 import io.modelport.imaging.ImageDecoder;
 import io.modelport.imaging.ImagePreprocessor;
+import io.modelport.imaging.InvalidImageException;
 import io.modelport.metrics.InferenceMetrics;
 import io.modelport.registry.ModelRegistry;
 import io.modelport.runtime.LoadedModel;
@@ -123,15 +125,30 @@ public class FaceService {
 		return requested;
 	}
 
+	// With several images the error says which one is bad: image1, image2, ... in the
+	// order sent (verify's parts are named so).
+	private BufferedImage decode(List<byte[]> images, int index) {
+		try {
+			return this.decoder.decode(images.get(index));
+		}
+		catch (InvalidImageException ex) {
+			if (images.size() == 1) {
+				throw ex;
+			}
+			throw new InvalidImageException("image" + (index + 1) + ": " + ex.getMessage(), ex);
+		}
+	}
+
 	private List<float[]> measured(LoadedModel loaded, List<byte[]> images, Duration timeout) {
 		ModelDescriptor descriptor = loaded.descriptor();
 		try {
 			return this.metrics.measure(descriptor, () -> {
 				// Decode every image before queueing any, so a bad second image costs no
 				// forward pass.
-				List<float[]> tensors = images.stream()
-					.map((bytes) -> ImagePreprocessor.toTensor(this.decoder.decode(bytes), descriptor.input()))
-					.toList();
+				List<float[]> tensors = new ArrayList<>(images.size());
+				for (int i = 0; i < images.size(); i++) {
+					tensors.add(ImagePreprocessor.toTensor(decode(images, i), descriptor.input()));
+				}
 				Duration deadline = (timeout != null) ? timeout : loaded.defaultTimeout();
 				return loaded.<float[]>predictAll(tensors, deadline);
 			});

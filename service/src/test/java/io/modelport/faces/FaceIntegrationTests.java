@@ -99,6 +99,7 @@ class FaceIntegrationTests {
 		assertThat(response.getStatusCode().value()).isEqualTo(400);
 		assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
 		assertThat(LocalHttp.read(response).get("type").asString()).endsWith("invalid-image");
+		assertThat(LocalHttp.read(response).get("detail").asString()).startsWith("image2: ");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.Counter;
@@ -157,13 +158,7 @@ public class GalleryService {
 			nearest.merge(gallery.identities().get(i), Embeddings.squaredDistance(probe, gallery.embeddings().get(i)),
 					Math::min);
 		}
-		List<IdentifyResponse.Candidate> candidates = nearest.entrySet()
-			.stream()
-			.map((e) -> new IdentifyResponse.Candidate(e.getKey(), e.getValue()))
-			.sorted(Comparator.comparingDouble(IdentifyResponse.Candidate::distance)
-				.thenComparing(IdentifyResponse.Candidate::identity))
-			.limit(k)
-			.toList();
+		List<IdentifyResponse.Candidate> candidates = nearest(nearest, k);
 		IdentifyResponse.Candidate best = candidates.isEmpty() ? null : candidates.get(0);
 		boolean recognised = best != null && best.distance() <= tau;
 		Counter.builder("modelport.faces.identifications")
@@ -174,6 +169,23 @@ public class GalleryService {
 			.increment();
 		return new IdentifyResponse(model, v, recognised ? best.identity() : null, recognised ? best.distance() : null,
 				tau, candidates, gallery.stale());
+	}
+
+	// The k nearest identities, nearest first (ties by name), keeping a bounded heap
+	// rather than sorting every identity of a large gallery.
+	private static List<IdentifyResponse.Candidate> nearest(Map<String, Double> distances, int k) {
+		Comparator<IdentifyResponse.Candidate> order = Comparator.comparingDouble(IdentifyResponse.Candidate::distance)
+			.thenComparing(IdentifyResponse.Candidate::identity);
+		PriorityQueue<IdentifyResponse.Candidate> heap = new PriorityQueue<>(k + 1, order.reversed());
+		distances.forEach((identity, distance) -> {
+			heap.add(new IdentifyResponse.Candidate(identity, distance));
+			if (heap.size() > k) {
+				heap.poll();
+			}
+		});
+		List<IdentifyResponse.Candidate> nearest = new ArrayList<>(heap);
+		nearest.sort(order);
+		return nearest;
 	}
 
 	// Faces enrolled under another version whose images were kept get this version's

@@ -77,6 +77,19 @@ class GalleryIntegrationTests {
 	}
 
 	@Test
+	void reportsOnlyTheTopKCandidates() {
+		ResponseEntity<String> response = this.http.post(BASE + "/identify?topK=1", MediaType.IMAGE_PNG,
+				FaceImagesFixture.png("bob", 40, 40, 200));
+		JsonNode answer = LocalHttp.read(response);
+		assertThat(answer.get("identity").asString()).isEqualTo("bob");
+		assertThat(answer.get("candidates")).hasSize(1);
+		assertThat(this.http
+			.post(BASE + "/identify?topK=0", MediaType.IMAGE_PNG, FaceImagesFixture.png("bob", 40, 40, 200))
+			.getStatusCode()
+			.value()).isEqualTo(400);
+	}
+
+	@Test
 	void aStrangerIsNotRecognised() {
 		JsonNode answer = identify(FaceImagesFixture.png("stranger", 40, 40, 200));
 		assertThat(answer.get("identity").isNull()).isTrue();
