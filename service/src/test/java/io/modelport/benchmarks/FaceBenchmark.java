@@ -18,6 +18,7 @@ import java.util.function.IntSupplier;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.translate.Translator;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -102,7 +103,13 @@ public final class FaceBenchmark {
 				.POST(HttpRequest.BodyPublishers.ofByteArray(png))
 				.build();
 			waitReady(client, embed);
+			MeterRegistry meters = app.getBean(MeterRegistry.class);
+			Map<String, double[]> before = LatencyBreakdownBenchmark.snapshot(meters);
 			rows.put("service: POST /embed (one face), mean", micros(requests, () -> send(client, embed)));
+			Map<String, double[]> after = LatencyBreakdownBenchmark.snapshot(meters);
+			// The service's own timers over the embed requests (and their warm-up).
+			after.forEach((timer, value) -> rows.put("  embed, service timer: " + timer,
+					(value[1] - before.get(timer)[1]) / Math.max(1, value[0] - before.get(timer)[0])));
 			rows.put("service: POST /verify (two faces, one batch), mean",
 					micros(requests, () -> send(client, verify)));
 			GalleryRepository gallery = app.getBean(GalleryRepository.class);

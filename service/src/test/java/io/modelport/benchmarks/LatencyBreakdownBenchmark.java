@@ -116,7 +116,7 @@ public final class LatencyBreakdownBenchmark {
 	}
 
 	// {count, total µs} of the timers on the request path, summed over their tags.
-	private static Map<String, double[]> snapshot(MeterRegistry meters) {
+	static Map<String, double[]> snapshot(MeterRegistry meters) {
 		Map<String, double[]> totals = new LinkedHashMap<>();
 		for (String name : List.of("http.server.requests", "modelport.inference", "modelport.inference.queue.wait",
 				"modelport.inference.compute")) {
