@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.modelport.faces.training.GrayFiles;
 import io.modelport.imaging.ImageDecoder;
 import io.modelport.imaging.InvalidImageException;
 import io.modelport.web.InvalidRequestException;
@@ -103,15 +102,6 @@ final class ImageFolders {
 			throw new InvalidRequestException(entry + " is larger than the limit of " + MAX_IMAGE_BYTES + " bytes");
 		}
 		byte[] bytes = Files.readAllBytes(file);
-		if (GrayFiles.isPgm(bytes)) {
-			try {
-				GrayFiles.checkPgm(bytes, entry, decoder.maxPixels());
-			}
-			catch (IllegalArgumentException ex) {
-				throw new InvalidRequestException(ex.getMessage());
-			}
-			return;
-		}
 		try {
 			decoder.decode(bytes);
 		}

@@ -34,14 +34,6 @@ public class ImageDecoder {
 	}
 
 	/**
-	 * The pixel limit.
-	 * @return the largest width × height accepted
-	 */
-	public long maxPixels() {
-		return this.maxPixels;
-	}
-
-	/**
 	 * Decodes an image.
 	 * @param bytes the encoded image
 	 * @return the image
@@ -52,10 +44,18 @@ public class ImageDecoder {
 		if (bytes == null || bytes.length == 0) {
 			throw new InvalidImageException("the image is empty");
 		}
+		if (PgmImages.isPgm(bytes)) {
+			try {
+				return PgmImages.read(bytes, "PGM", this.maxPixels);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidImageException(ex.getMessage(), ex);
+			}
+		}
 		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
 			Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
 			if (!readers.hasNext()) {
-				throw new InvalidImageException("the data is not a PNG, JPEG, GIF or BMP image");
+				throw new InvalidImageException("the data is not a PNG, JPEG, GIF, BMP or PGM image");
 			}
 			ImageReader reader = readers.next();
 			try {

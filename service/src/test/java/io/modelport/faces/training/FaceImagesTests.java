@@ -109,10 +109,10 @@ class FaceImagesTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> FaceImages.readFolders(this.root, MAX_PIXELS))
 			.withMessageContaining("2.pgm")
 			.withMessageContaining("1 of the 2 pixel bytes");
-		// A colour PPM (P6) is not a PGM; plain P2 PGMs are read (see GrayFilesTests).
+		// A colour PPM (P6) is not read; plain P2 PGMs are (see PgmImagesTests).
 		Files.write(this.root.resolve("a/2.pgm"), "P6\n2 1\n255\n000000".getBytes(StandardCharsets.ISO_8859_1));
 		assertThatIllegalArgumentException().isThrownBy(() -> FaceImages.readFolders(this.root, MAX_PIXELS))
-			.withMessageContaining("not a PGM (P5 or P2)");
+			.withMessageContaining("not a PNG, JPEG, GIF, BMP or PGM image");
 		writePgm("a/2.pgm", 2, 1, 255, 0, 0);
 		assertThatIllegalArgumentException().isThrownBy(() -> FaceImages.readFolders(this.root, 1))
 			.withMessageContaining("limit");
