@@ -94,17 +94,7 @@ public final class PgmImages {
 
 	// The next ASCII number, or -1 when none is left.
 	private static int plainNumber(byte[] data, int[] position) {
-		int i = position[0];
-		while (i < data.length && (isSpace(data[i]) || data[i] == '#')) {
-			if (data[i] == '#') {
-				while (i < data.length && data[i] != '\n' && data[i] != '\r') {
-					i++;
-				}
-			}
-			else {
-				i++;
-			}
-		}
+		int i = skipSpaceAndComments(data, position[0]);
 		int value = 0;
 		int digits = 0;
 		while (i < data.length && data[i] >= '0' && data[i] <= '9' && digits < 6) {
@@ -116,17 +106,7 @@ public final class PgmImages {
 	}
 
 	private static int headerNumber(byte[] data, int[] position, String name, String field) {
-		int i = position[0];
-		while (i < data.length && (isSpace(data[i]) || data[i] == '#')) {
-			if (data[i] == '#') {
-				while (i < data.length && data[i] != '\n' && data[i] != '\r') {
-					i++;
-				}
-			}
-			else {
-				i++;
-			}
-		}
+		int i = skipSpaceAndComments(data, position[0]);
 		long value = 0;
 		int digits = 0;
 		while (i < data.length && data[i] >= '0' && data[i] <= '9' && digits < 10) {
@@ -138,6 +118,22 @@ public final class PgmImages {
 		}
 		position[0] = i;
 		return (int) value;
+	}
+
+	// White space, and comments from # to the end of their line.
+	private static int skipSpaceAndComments(byte[] data, int start) {
+		int i = start;
+		while (i < data.length && (isSpace(data[i]) || data[i] == '#')) {
+			if (data[i] == '#') {
+				while (i < data.length && data[i] != '\n' && data[i] != '\r') {
+					i++;
+				}
+			}
+			else {
+				i++;
+			}
+		}
+		return i;
 	}
 
 	private static boolean isSpace(byte b) {

@@ -4,16 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
-import ai.djl.nn.pooling.Pool;
 
 /**
  * A plain CNN classifier (ml-spec §1.6-1.9): per stage, {@code convsPerStage} × (3×3
@@ -69,18 +65,7 @@ public record ConvClassifier(List<Integer> filters, int convsPerStage, int dense
 	 */
 	public Block build() {
 		SequentialBlock net = new SequentialBlock();
-		for (int stageFilters : this.filters) {
-			for (int i = 0; i < this.convsPerStage; i++) {
-				net.add(Conv2d.builder()
-					.setKernelShape(new Shape(3, 3))
-					.optPadding(new Shape(1, 1))
-					.setFilters(stageFilters)
-					.build());
-				net.add(BatchNorm.builder().build());
-				net.add(Activation.reluBlock());
-			}
-			net.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
-		}
+		ConvStages.add(net, this.filters, this.convsPerStage);
 		net.add(Blocks.batchFlattenBlock());
 		net.add(Linear.builder().setUnits(this.dense).build());
 		net.add(Activation.reluBlock());

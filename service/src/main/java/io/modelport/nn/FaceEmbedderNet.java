@@ -4,12 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
@@ -82,18 +79,7 @@ public record FaceEmbedderNet(List<Integer> filters, int convsPerStage, String p
 	 */
 	public Block build() {
 		SequentialBlock net = new SequentialBlock();
-		for (int stageFilters : this.filters) {
-			for (int i = 0; i < this.convsPerStage; i++) {
-				net.add(Conv2d.builder()
-					.setKernelShape(new Shape(3, 3))
-					.optPadding(new Shape(1, 1))
-					.setFilters(stageFilters)
-					.build());
-				net.add(BatchNorm.builder().build());
-				net.add(Activation.reluBlock());
-			}
-			net.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
-		}
+		ConvStages.add(net, this.filters, this.convsPerStage);
 		if ("average".equals(this.pooling)) {
 			net.add(Pool.globalAvgPool2dBlock());
 		}
