@@ -23,6 +23,7 @@ import io.modelport.detection.Scene;
 import io.modelport.detection.training.SceneGenerator;
 import io.modelport.detection.training.SceneImages;
 import io.modelport.detection.training.SceneSettings;
+import io.modelport.imaging.PngImages;
 import io.modelport.nn.ArchitectureCatalog;
 import io.modelport.nn.ConvClassifier;
 import io.modelport.nn.YoloDetectorNet;
@@ -195,10 +196,8 @@ public final class Fixtures {
 				Scene scene = generated.get(i);
 				// Crop to 56×48: a non-square image.
 				java.awt.image.BufferedImage image = SceneImages.toImage(scene).getSubimage(0, 0, 56, 48);
-				java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
-				javax.imageio.ImageIO.write(image, "png", png);
 				zip.putNextEntry(new java.util.zip.ZipEntry("images/scene-" + i + ".png"));
-				zip.write(png.toByteArray());
+				zip.write(PngImages.encode(image));
 				StringBuilder labels = new StringBuilder();
 				for (GroundTruth object : scene.objects()) {
 					BoundingBox box = object.box();

@@ -6,11 +6,8 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
-import javax.imageio.ImageIO;
+import io.modelport.imaging.PngImages;
 
 /**
  * Draws detections onto a copy of the image sent, one colour per class, with the label
@@ -47,14 +44,7 @@ final class BoxRenderer {
 		finally {
 			graphics.dispose();
 		}
-		try {
-			ByteArrayOutputStream png = new ByteArrayOutputStream();
-			ImageIO.write(canvas, "png", png);
-			return png.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return PngImages.encode(canvas);
 	}
 
 	private static Color colour(String label) {

@@ -7,13 +7,10 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 
-import javax.imageio.ImageIO;
+import io.modelport.imaging.PngImages;
 
 /**
  * Draws a verifier's ROC curve as a PNG: false accept rate across, true accept rate up,
@@ -80,7 +77,7 @@ public final class RocChart {
 		finally {
 			graphics.dispose();
 		}
-		return png(canvas);
+		return PngImages.encode(canvas);
 	}
 
 	private static void drawAxes(Graphics2D graphics, int plot) {
@@ -129,17 +126,6 @@ public final class RocChart {
 
 	private static int y(double tar, int plot) {
 		return MARGIN + (int) Math.round((1 - tar) * plot);
-	}
-
-	private static byte[] png(BufferedImage canvas) {
-		try {
-			ByteArrayOutputStream png = new ByteArrayOutputStream();
-			ImageIO.write(canvas, "png", png);
-			return png.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

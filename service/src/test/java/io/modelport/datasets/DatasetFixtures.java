@@ -11,9 +11,9 @@ import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import javax.imageio.ImageIO;
-
 import org.springframework.util.unit.DataSize;
+
+import io.modelport.imaging.PngImages;
 
 /**
  * Small datasets generated in memory for tests: PNG images, zip archives and IDX files.
@@ -56,14 +56,7 @@ final class DatasetFixtures {
 	}
 
 	static byte[] png(BufferedImage image) {
-		try {
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			ImageIO.write(image, "png", out);
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return PngImages.encode(image);
 	}
 
 	/**

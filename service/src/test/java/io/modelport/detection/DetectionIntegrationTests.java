@@ -2,7 +2,6 @@ package io.modelport.detection;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -28,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.modelport.Fixtures;
 import io.modelport.LocalHttp;
+import io.modelport.imaging.PngImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
@@ -171,17 +171,10 @@ class DetectionIntegrationTests {
 	}
 
 	private static byte[] png(int width, int height, int gray) {
-		try {
-			BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-			java.util.Arrays.fill(((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData(),
-					(byte) gray);
-			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-			ImageIO.write(image, "png", bytes);
-			return bytes.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+		java.util.Arrays.fill(((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData(),
+				(byte) gray);
+		return PngImages.encode(image);
 	}
 
 	private static Path store() {

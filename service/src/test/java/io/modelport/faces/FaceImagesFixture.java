@@ -3,15 +3,13 @@ package io.modelport.faces;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import javax.imageio.ImageIO;
-
 import io.modelport.Fixtures;
+import io.modelport.imaging.PngImages;
 
 /**
  * Test faces for the {@code pixel-faces} fixture model, whose embedding is the 8×8 grid
@@ -55,14 +53,7 @@ public final class FaceImagesFixture {
 			default -> throw new IllegalArgumentException(person);
 		}
 		g.dispose();
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, "png", bytes);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return bytes.toByteArray();
+		return PngImages.encode(image);
 	}
 
 	/**

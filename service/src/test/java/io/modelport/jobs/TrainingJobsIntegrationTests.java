@@ -1,7 +1,5 @@
 package io.modelport.jobs;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,8 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 import io.modelport.Fixtures;
 import io.modelport.LocalHttp;
 import io.modelport.faces.training.SyntheticFaces;
+import io.modelport.imaging.PngImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -302,15 +299,7 @@ class TrainingJobsIntegrationTests {
 	}
 
 	private static byte[] shapePng(int label) {
-		BufferedImage image = Fixtures.shapes(3, new Random(99)).toImage(label);
-		try {
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			ImageIO.write(image, "png", out);
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return PngImages.encode(Fixtures.shapes(3, new Random(99)).toImage(label));
 	}
 
 	private static Path createRoot() {
