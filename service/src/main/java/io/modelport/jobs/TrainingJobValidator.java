@@ -154,8 +154,7 @@ class TrainingJobValidator {
 			}
 			return;
 		}
-		FaceSettings given = (faces != null) ? faces
-				: new FaceSettings(null, null, null, null, null, null, null, null, null, null, null, null);
+		FaceSettings given = (faces != null) ? faces : FaceSettings.unset();
 		Map<String, String> invalid = given.errors();
 		invalid.forEach((field, message) -> errors.add(new FieldError("faces." + field, message)));
 		if (dataset == null || dataset.kind() != DatasetKind.IMAGE_FOLDERS) {

@@ -145,9 +145,7 @@ public final class TrainingWorker {
 	private static void runVerifier(WorkerSpec spec, Path jobDirectory, Device device) throws IOException {
 		FaceImages faces = FaceImages.readFolders(spec.dataset().dataDirectory(), MAX_IMAGE_PIXELS);
 		int[] size = FaceTraining.defaultInputSize(faces.width(), faces.height());
-		FaceSettings faceSettings = ((spec.faces() != null) ? spec.faces()
-				: new FaceSettings(null, null, null, null, null, null, null, null, null, null, null, null))
-			.withDefaults();
+		FaceSettings faceSettings = ((spec.faces() != null) ? spec.faces() : FaceSettings.unset()).withDefaults();
 		FaceTraining.Request request = new FaceTraining.Request(spec.model(), spec.architectureParameters(),
 				spec.settings().withDefaults(), faceSettings, (spec.width() > 0) ? spec.width() : size[0],
 				(spec.height() > 0) ? spec.height() : size[1], "training job " + spec.jobId(),

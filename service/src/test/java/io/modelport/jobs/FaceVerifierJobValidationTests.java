@@ -86,7 +86,7 @@ class FaceVerifierJobValidationTests {
 		assertThat(errors(badParameters)).extracting(FieldError::field).containsExactly("architecture.parameters");
 		TrainingJobRequest classifier = new TrainingJobRequest("classifier", "m",
 				new ArchitectureRequest("conv-classifier", Map.of()), "shapes", null, null, null, null,
-				new FaceSettings(null, null, null, null, null, null, null, null, null, null, null, null));
+				FaceSettings.unset());
 		assertThat(errors(classifier)).extracting(FieldError::field).containsExactly("faces");
 	}
 

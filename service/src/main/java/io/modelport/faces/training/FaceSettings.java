@@ -44,6 +44,14 @@ public record FaceSettings(Double margin, String mining, Integer identitiesPerBa
 	public static final List<String> THRESHOLD_RULES = List.of("max-accuracy", "far");
 
 	/**
+	 * Settings with every value unset, for a request that gives none.
+	 * @return the unset settings
+	 */
+	public static FaceSettings unset() {
+		return new FaceSettings(null, null, null, null, null, null, null, null, null, null, null, null);
+	}
+
+	/**
 	 * Fills unset values: margin 0.2, batch-hard mining, P = 8, K = 4, max-accuracy
 	 * threshold (target FAR 0.01 for the far rule), 20% dev and 20% test identities,
 	 * jitter 0.1, no rotation or zoom; steps per epoch stay unset (the trainer sizes
