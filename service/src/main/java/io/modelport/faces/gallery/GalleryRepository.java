@@ -146,20 +146,40 @@ public class GalleryRepository {
 	 * @return the identities
 	 */
 	public List<IdentityView> identities(String model, int currentVersion) {
+		return views(model, null, currentVersion);
+	}
+
+	/**
+	 * One enrolled identity of a model.
+	 * @param model the model name
+	 * @param identity the identity
+	 * @param currentVersion the version identification uses by default, which decides
+	 * staleness
+	 * @return the identity, empty when it is not enrolled
+	 */
+	public Optional<IdentityView> identity(String model, String identity, int currentVersion) {
+		return views(model, identity, currentVersion).stream().findFirst();
+	}
+
+	// Every identity of the model, or only the one named.
+	private List<IdentityView> views(String model, String identity, int currentVersion) {
+		String only = (identity != null) ? " and f.identity = :identity" : "";
 		Map<String, List<Integer>> versions = new TreeMap<>();
 		this.jdbc.sql("""
 				select distinct f.identity, e.model_version from gallery_face f
 				join gallery_embedding e on e.face_id = f.id
-				where f.model_name = :model order by f.identity, e.model_version""")
+				where f.model_name = :model""" + only + " order by f.identity, e.model_version")
 			.param("model", model)
+			.params((identity != null) ? Map.of("identity", identity) : Map.of())
 			.query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2)))
 			.list()
 			.forEach((pair) -> versions.computeIfAbsent(pair.getKey(), (k) -> new ArrayList<>()).add(pair.getValue()));
 		return this.jdbc.sql("""
-				select identity, count(*) as faces, max(case when image is null then 0 else 1 end) as stored,
-				    min(created_at) as enrolled
-				from gallery_face where model_name = :model group by identity order by identity""")
+				select f.identity, count(*) as faces, max(case when f.image is null then 0 else 1 end) as stored,
+				    min(f.created_at) as enrolled
+				from gallery_face f where f.model_name = :model""" + only + " group by f.identity order by f.identity")
 			.param("model", model)
+			.params((identity != null) ? Map.of("identity", identity) : Map.of())
 			.query((rs, row) -> view(rs, versions.getOrDefault(rs.getString("identity"), List.of()), currentVersion))
 			.list();
 	}

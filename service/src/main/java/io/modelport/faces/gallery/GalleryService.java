@@ -110,11 +110,8 @@ public class GalleryService {
 	 * @throws IdentityNotFoundException when it is not enrolled
 	 */
 	public IdentityView identity(String model, String identity) {
-		return gallery(model).identities()
-			.stream()
-			.filter((view) -> view.identity().equals(identity))
-			.findFirst()
-			.orElseThrow(() -> notFound(model, identity));
+		int current = this.registry.version(model, null).version();
+		return this.repository.identity(model, identity, current).orElseThrow(() -> notFound(model, identity));
 	}
 
 	/**

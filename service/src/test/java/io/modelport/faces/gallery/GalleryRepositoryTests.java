@@ -49,6 +49,8 @@ class GalleryRepositoryTests {
 		assertThat(identities.get(0).faces()).isEqualTo(2);
 		assertThat(identities.get(0).stale()).isFalse();
 		assertThat(identities.get(1).stale()).isTrue();
+		assertThat(repository.identity("m", "alice", 2)).contains(identities.get(0));
+		assertThat(repository.identity("m", "nobody", 2)).isEmpty();
 		assertThat(repository.countIdentities("m")).isEqualTo(2);
 		assertThat(repository.exists("m", "bob")).isTrue();
 
