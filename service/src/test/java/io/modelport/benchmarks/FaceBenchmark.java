@@ -27,6 +27,7 @@ import io.modelport.ModelportApplication;
 import io.modelport.faces.Embeddings;
 import io.modelport.faces.FaceImagesFixture;
 import io.modelport.faces.FaceVerifierTaskAdapter;
+import io.modelport.faces.VerifierSettings;
 import io.modelport.faces.gallery.GalleryRepository;
 import io.modelport.imaging.ImageDecoder;
 import io.modelport.imaging.ImagePreprocessor;
@@ -114,7 +115,7 @@ public final class FaceBenchmark {
 					micros(requests, () -> send(client, verify)));
 			GalleryRepository gallery = app.getBean(GalleryRepository.class);
 			Random random = new Random(7);
-			int dimension = embeddingSize(client, embed);
+			int dimension = VerifierSettings.fromParameters(descriptor.parameters()).embeddingSize();
 			int enrolled = 0;
 			for (int size : GALLERY_SIZES) {
 				for (; enrolled < size; enrolled++) {
@@ -133,12 +134,6 @@ public final class FaceBenchmark {
 				+ rows.get("in-process: raw Predictor.predict (one face)");
 		System.out.printf("%nservice embed / in-process (decode + preprocess + predict): %.2f%n",
 				rows.get("service: POST /embed (one face), mean") / raw);
-	}
-
-	private static int embeddingSize(HttpClient client, HttpRequest embed) {
-		String body = body(client, embed);
-		int start = body.indexOf("\"dimension\":") + "\"dimension\":".length();
-		return Integer.parseInt(body.substring(start, body.indexOf(',', start)));
 	}
 
 	private static float[] randomUnit(Random random, int dimension) {
