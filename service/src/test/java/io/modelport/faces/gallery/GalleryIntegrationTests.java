@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.offset;
  * @author Modelport Team
  */
 @AutoConfigureMetrics
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "modelport.faces.gallery.max-images-per-identity=3")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"modelport.faces.gallery.max-images-per-identity=3", "modelport.faces.gallery.max-identities=2" })
 class GalleryIntegrationTests {
 
 	private static final Path STORE = FaceImagesFixture.store(false);
@@ -144,6 +144,18 @@ class GalleryIntegrationTests {
 				Map.of("images", List.of(base64(FaceImagesFixture.png("carol", 32, 32, 200)))));
 		assertThat(badName.getStatusCode().value()).isEqualTo(400);
 		assertThat(LocalHttp.read(this.http.get(BASE + "/gallery")).get("identities")).hasSize(2);
+	}
+
+	@Test
+	void aFullGalleryRefusesNewIdentitiesButTakesNewFacesOfKnownOnes() {
+		Map<String, Object> carol = Map.of("images", List.of(base64(FaceImagesFixture.png("carol", 32, 32, 200))));
+		ResponseEntity<String> full = this.http.put(BASE + "/gallery/carol", MediaType.APPLICATION_JSON, carol);
+		assertThat(full.getStatusCode().value()).isEqualTo(409);
+		assertThat(full.getHeaders().getContentType()).hasToString("application/problem+json");
+		assertThat(LocalHttp.read(full).get("detail").asString()).contains("full", "2 identities");
+		Map<String, Object> bob = Map.of("images", List.of(base64(FaceImagesFixture.png("bob", 32, 32, 150))));
+		assertThat(this.http.put(BASE + "/gallery/bob", MediaType.APPLICATION_JSON, bob).getStatusCode().value())
+			.isEqualTo(200);
 	}
 
 	@Test
