@@ -13,12 +13,26 @@ public enum ArtifactFormat {
 	DJL_PARAMS("djl-params"),
 
 	/** A TorchScript module ({@code .pt}) exported from PyTorch. */
-	TORCHSCRIPT("torchscript");
+	TORCHSCRIPT("torchscript"),
+
+	/** Word vectors in the word2vec C tool's text format (gensim writes it too). */
+	WORD2VEC_TEXT("word2vec-text"),
+
+	/** Word vectors in the word2vec C tool's binary format (gensim writes it too). */
+	WORD2VEC_BINARY("word2vec-binary");
 
 	private final String id;
 
 	ArtifactFormat(String id) {
 		this.id = id;
+	}
+
+	/**
+	 * Whether the artifact is a word-vector file rather than network weights.
+	 * @return {@code true} for the word2vec formats
+	 */
+	public boolean isWordVectors() {
+		return this == WORD2VEC_TEXT || this == WORD2VEC_BINARY;
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import io.modelport.store.Artifact;
+import io.modelport.store.ArtifactFormat;
 import io.modelport.store.Checksums;
 import io.modelport.store.DescriptorWriter;
 import io.modelport.store.ModelDescriptor;
@@ -63,8 +64,7 @@ public final class ModelPublisher {
 		Path staging = modelDir.resolve(".staging-" + UUID.randomUUID());
 		Files.createDirectories(staging);
 		try {
-			String epoch = parameters.getFileName().toString().replaceAll(".*-(\\d+)\\.params$", "$1");
-			String file = name + "-" + epoch + ".params";
+			String file = weightsFileName(name, template, parameters);
 			Files.copy(parameters, staging.resolve(file));
 			for (Map.Entry<String, byte[]> extra : extraFiles.entrySet()) {
 				Files.write(staging.resolve(new Artifact(extra.getKey(), null).file()), extra.getValue());
@@ -94,6 +94,16 @@ public final class ModelPublisher {
 	 * @return the published descriptor
 	 * @throws IOException when the files cannot be copied
 	 */
+	// DJL finds parameter files by model name and epoch, so they are renamed after the
+	// model; other artifacts (TorchScript, word vectors) keep their own names.
+	private static String weightsFileName(String name, ModelDescriptor template, Path parameters) {
+		String source = parameters.getFileName().toString();
+		if (template.format() != ArtifactFormat.DJL_PARAMS) {
+			return new Artifact(source, null).file();
+		}
+		return name + "-" + source.replaceAll(".*-(\\d+)\\.params$", "$1") + ".params";
+	}
+
 	public static synchronized ModelDescriptor publishNextVersion(ModelDescriptor source, Path store)
 			throws IOException {
 		int version = nextVersion(store, source.name());
