@@ -55,6 +55,15 @@ public final class LocalHttp {
 	}
 
 	/**
+	 * Sends a GET and keeps the body as bytes (downloads).
+	 * @param path the path and query
+	 * @return the response
+	 */
+	public ResponseEntity<byte[]> getBytes(String path) {
+		return this.client.get().uri(path).retrieve().toEntity(byte[].class);
+	}
+
+	/**
 	 * Sends a POST with a body.
 	 * @param path the path and query
 	 * @param type the body's media type

@@ -31,11 +31,14 @@ public final class LoadedModel implements AutoCloseable {
 
 	private final Duration drainTimeout;
 
+	private final Object state;
+
 	private boolean closed;
 
 	LoadedModel(ModelDescriptor descriptor, Model model, InferenceQueue queue, RuntimeMetrics metrics,
-			RuntimeProperties properties) {
+			RuntimeProperties properties, Object state) {
 		this.descriptor = descriptor;
+		this.state = state;
 		this.model = model;
 		this.queue = queue;
 		this.metrics = metrics;
@@ -49,6 +52,21 @@ public final class LoadedModel implements AutoCloseable {
 	 */
 	public ModelDescriptor descriptor() {
 		return this.descriptor;
+	}
+
+	/**
+	 * What the task adapter read besides the model ({@link TaskAdapter#readArtifacts}).
+	 * @param <T> the state's type
+	 * @param type the state's type
+	 * @return the state
+	 * @throws IllegalStateException when this model has no state of that type
+	 */
+	public <T> T state(Class<T> type) {
+		if (!type.isInstance(this.state)) {
+			throw new IllegalStateException(
+					this.descriptor.name() + " v" + this.descriptor.version() + " holds no " + type.getSimpleName());
+		}
+		return type.cast(this.state);
 	}
 
 	/**

@@ -83,11 +83,14 @@ public class ModelLoader {
 		Model model = Model.newInstance(descriptor.name() + "-" + descriptor.version(), this.device, "PyTorch");
 		LoadedModel loaded = null;
 		try {
-			loadWeights(model, descriptor);
+			Object state = adapter.readArtifacts(model, descriptor).orElse(null);
+			if (state == null) {
+				loadWeights(model, descriptor);
+			}
 			RuntimeMetrics metrics = new RuntimeMetrics(this.meters, descriptor);
 			InferenceQueue queue = new InferenceQueue(descriptor.name() + "-" + descriptor.version(), model,
 					adapter.translator(descriptor), RuntimeSettings.of(this.properties, descriptor), metrics);
-			loaded = new LoadedModel(descriptor, model, queue, metrics, this.properties);
+			loaded = new LoadedModel(descriptor, model, queue, metrics, this.properties, state);
 			adapter.warmUp(loaded);
 			return loaded;
 		}
@@ -113,6 +116,10 @@ public class ModelLoader {
 			}
 			model.load(descriptor.directory(), file.substring(0, file.length() - 3));
 			return;
+		}
+		if (descriptor.format() != ArtifactFormat.DJL_PARAMS) {
+			throw new InvalidModelException(
+					"format " + descriptor.format().id() + " cannot serve a " + descriptor.task().id() + " model");
 		}
 		Matcher matcher = PARAMS_FILE.matcher(file);
 		if (!matcher.matches()) {

@@ -1,5 +1,9 @@
 package io.modelport.runtime;
 
+import java.io.IOException;
+import java.util.Optional;
+
+import ai.djl.Model;
 import ai.djl.translate.Translator;
 
 import io.modelport.store.ModelDescriptor;
@@ -26,6 +30,20 @@ public interface TaskAdapter {
 	 * @throws io.modelport.store.InvalidModelException when something is missing
 	 */
 	void validate(ModelDescriptor descriptor);
+
+	/**
+	 * Reads a version whose artifact is not network weights (word vectors, for example):
+	 * sets the model's block and returns what the task's service needs besides the model,
+	 * later read through {@link LoadedModel#state(Class)}. The default reads nothing, and
+	 * the loader reads DJL parameters or TorchScript itself.
+	 * @param model the empty model to set the block of
+	 * @param descriptor the validated descriptor
+	 * @return the task's state, empty when the loader should read the weights
+	 * @throws IOException when the artifact cannot be read
+	 */
+	default Optional<Object> readArtifacts(Model model, ModelDescriptor descriptor) throws IOException {
+		return Optional.empty();
+	}
 
 	/**
 	 * The translator for a model version; its input and output types are what callers

@@ -31,6 +31,7 @@ import io.modelport.registry.ModelNotReadyException;
 import io.modelport.runtime.DeadlineExceededException;
 import io.modelport.runtime.ModelClosedException;
 import io.modelport.runtime.QueueFullException;
+import io.modelport.words.UnknownWordException;
 
 /**
  * The one place that turns exceptions into RFC 9457 {@code application/problem+json}.
@@ -106,6 +107,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler({ JobNotFoundException.class, DatasetNotFoundException.class, IdentityNotFoundException.class })
 	ResponseEntity<ProblemDetail> notFound(RuntimeException ex) {
 		return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler(UnknownWordException.class)
+	ResponseEntity<ProblemDetail> unknownWord(UnknownWordException ex) {
+		ResponseEntity<ProblemDetail> response = problem(HttpStatus.NOT_FOUND, ProblemTypes.UNKNOWN_WORD,
+				"Unknown word", ex.getMessage());
+		response.getBody().setProperty("word", ex.word());
+		return response;
 	}
 
 	@ExceptionHandler({ JobConflictException.class, DatasetExistsException.class, GalleryConflictException.class })

@@ -37,6 +37,11 @@ public final class ProblemTypes {
 	/** The request body is over the size limit. */
 	public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
 
+	/**
+	 * A word is not in the model's vocabulary (and the model has no unknown-word row).
+	 */
+	public static final URI UNKNOWN_WORD = of("unknown-word");
+
 	/** The engine failed on a valid request. */
 	public static final URI INFERENCE_FAILED = of("inference-failed");
 

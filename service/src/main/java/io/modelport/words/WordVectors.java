@@ -236,7 +236,13 @@ public final class WordVectors {
 		return this.matrix;
 	}
 
-	private float[] unitRow(int row) {
+	// The row-normalised matrix, for searches that run elsewhere (the engine); shared,
+	// not copied.
+	float[] unitMatrix() {
+		return this.unit;
+	}
+
+	float[] unitRow(int row) {
 		float[] vector = new float[this.dimension];
 		System.arraycopy(this.unit, row * this.dimension, vector, 0, this.dimension);
 		return vector;
@@ -275,7 +281,7 @@ public final class WordVectors {
 		return neighbours;
 	}
 
-	private static float[] normalized(float[] vector) {
+	static float[] normalized(float[] vector) {
 		double sum = 0;
 		for (float value : vector) {
 			sum += (double) value * value;
