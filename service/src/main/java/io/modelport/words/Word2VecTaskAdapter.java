@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.Optional;
 
 import ai.djl.Model;
+import ai.djl.translate.Translator;
 import org.springframework.stereotype.Component;
 
 import io.modelport.runtime.LoadedModel;
@@ -64,7 +65,7 @@ public class Word2VecTaskAdapter implements TaskAdapter {
 	}
 
 	@Override
-	public NearestTranslator translator(ModelDescriptor descriptor) {
+	public Translator<float[], NearestRows> translator(ModelDescriptor descriptor) {
 		return new NearestTranslator();
 	}
 

@@ -68,7 +68,8 @@ class WordsIntegrationTests {
 		List<String> words = new ArrayList<>();
 		answer.get("candidates").forEach((candidate) -> words.add(candidate.get("word").asString()));
 		assertThat(words).doesNotContain("man", "woman", "king");
-		// 3CosAdd on unit vectors: cos(ê_queen, ê_woman − ê_man + ê_king), as the in-memory
+		// 3CosAdd on unit vectors: cos(ê_queen, ê_woman − ê_man + ê_king), as the
+		// in-memory
 		// scan computes it (the notes' 0.999 is on raw vectors).
 		assertThat(answer.get("candidates").get(0).get("score").asDouble())
 			.isCloseTo(WordsFixture.table(false).analogy("man", "woman", "king", 1).get(0).score(), offset(1e-5));
