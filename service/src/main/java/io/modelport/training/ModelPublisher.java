@@ -94,16 +94,6 @@ public final class ModelPublisher {
 	 * @return the published descriptor
 	 * @throws IOException when the files cannot be copied
 	 */
-	// DJL finds parameter files by model name and epoch, so they are renamed after the
-	// model; other artifacts (TorchScript, word vectors) keep their own names.
-	private static String weightsFileName(String name, ModelDescriptor template, Path parameters) {
-		String source = parameters.getFileName().toString();
-		if (template.format() != ArtifactFormat.DJL_PARAMS) {
-			return new Artifact(source, null).file();
-		}
-		return name + "-" + source.replaceAll(".*-(\\d+)\\.params$", "$1") + ".params";
-	}
-
 	public static synchronized ModelDescriptor publishNextVersion(ModelDescriptor source, Path store)
 			throws IOException {
 		int version = nextVersion(store, source.name());
@@ -118,6 +108,16 @@ public final class ModelPublisher {
 			}
 		}
 		return publish(store, source, source.directory().resolve(source.weights().file()), version, extras);
+	}
+
+	// DJL finds parameter files by model name and epoch, so they are renamed after the
+	// model; other artifacts (TorchScript, word vectors) keep their own names.
+	private static String weightsFileName(String name, ModelDescriptor template, Path parameters) {
+		String source = parameters.getFileName().toString();
+		if (template.format() != ArtifactFormat.DJL_PARAMS) {
+			return new Artifact(source, null).file();
+		}
+		return name + "-" + source.replaceAll(".*-(\\d+)\\.params$", "$1") + ".params";
 	}
 
 	/**
