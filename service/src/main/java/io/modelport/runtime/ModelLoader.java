@@ -84,8 +84,12 @@ public class ModelLoader {
 		LoadedModel loaded = null;
 		try {
 			Object state = adapter.readArtifacts(model, descriptor).orElse(null);
-			if (state == null) {
-				loadWeights(model, descriptor);
+			if (!descriptor.format().isWordVectors()) {
+				loadWeights(model, descriptor, adapter);
+			}
+			else if (model.getBlock() == null) {
+				throw new InvalidModelException(
+						"format " + descriptor.format().id() + " cannot serve a " + descriptor.task().id() + " model");
 			}
 			RuntimeMetrics metrics = new RuntimeMetrics(this.meters, descriptor);
 			InferenceQueue queue = new InferenceQueue(descriptor.name() + "-" + descriptor.version(), model,
@@ -108,7 +112,8 @@ public class ModelLoader {
 		}
 	}
 
-	private void loadWeights(Model model, ModelDescriptor descriptor) throws IOException, MalformedModelException {
+	private void loadWeights(Model model, ModelDescriptor descriptor, TaskAdapter adapter)
+			throws IOException, MalformedModelException {
 		String file = descriptor.weights().file();
 		if (descriptor.format() == ArtifactFormat.TORCHSCRIPT) {
 			if (!file.endsWith(".pt")) {
@@ -116,10 +121,6 @@ public class ModelLoader {
 			}
 			model.load(descriptor.directory(), file.substring(0, file.length() - 3));
 			return;
-		}
-		if (descriptor.format() != ArtifactFormat.DJL_PARAMS) {
-			throw new InvalidModelException(
-					"format " + descriptor.format().id() + " cannot serve a " + descriptor.task().id() + " model");
 		}
 		Matcher matcher = PARAMS_FILE.matcher(file);
 		if (!matcher.matches()) {
@@ -131,6 +132,7 @@ public class ModelLoader {
 		model.load(descriptor.directory(), matcher.group(1),
 				Map.of("epoch", Integer.toString(Integer.parseInt(matcher.group(2)))));
 		checkShapes(block, expected);
+		model.setBlock(adapter.servingBlock(block, descriptor));
 	}
 
 	// DJL loads parameter arrays without comparing their shapes to the block's, so a

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Optional;
 
 import ai.djl.Model;
+import ai.djl.nn.Block;
 import ai.djl.translate.Translator;
 
 import io.modelport.store.ModelDescriptor;
@@ -32,17 +33,29 @@ public interface TaskAdapter {
 	void validate(ModelDescriptor descriptor);
 
 	/**
-	 * Reads a version whose artifact is not network weights (word vectors, for example):
-	 * sets the model's block and returns what the task's service needs besides the model,
-	 * later read through {@link LoadedModel#state(Class)}. The default reads nothing, and
-	 * the loader reads DJL parameters or TorchScript itself.
-	 * @param model the empty model to set the block of
+	 * Reads what a version holds besides DJL parameters or TorchScript, before the loader
+	 * reads those: a word-vector artifact (the adapter then sets the model's block
+	 * itself), or files such as vocabularies. What it returns is later read through
+	 * {@link LoadedModel#state(Class)}. The default reads nothing.
+	 * @param model the empty model
 	 * @param descriptor the validated descriptor
-	 * @return the task's state, empty when the loader should read the weights
-	 * @throws IOException when the artifact cannot be read
+	 * @return the task's state, empty when it has none
+	 * @throws IOException when a file cannot be read
 	 */
 	default Optional<Object> readArtifacts(Model model, ModelDescriptor descriptor) throws IOException {
 		return Optional.empty();
+	}
+
+	/**
+	 * The block that serves a loaded DJL-parameter network: by default the network
+	 * itself; a task whose inference is more than one forward pass (beam search) wraps
+	 * it.
+	 * @param network the network, its parameters loaded
+	 * @param descriptor the descriptor
+	 * @return the block predictors run
+	 */
+	default Block servingBlock(Block network, ModelDescriptor descriptor) {
+		return network;
 	}
 
 	/**
