@@ -26,6 +26,9 @@ public final class ArchitectureCatalog {
 	/** The embedding CNN of a Siamese face verifier, see {@link FaceEmbedderNet}. */
 	public static final String FACE_EMBEDDER = "face-embedder";
 
+	/** An encoder-decoder translator with additive attention, see {@link Seq2SeqNet}. */
+	public static final String SEQ2SEQ_ATTENTION = "seq2seq-attention";
+
 	private ArchitectureCatalog() {
 	}
 
@@ -34,7 +37,7 @@ public final class ArchitectureCatalog {
 	 * @return the names
 	 */
 	public static Set<String> names() {
-		return Set.of(CONV_CLASSIFIER, YOLO_DETECTOR, FACE_EMBEDDER);
+		return Set.of(CONV_CLASSIFIER, YOLO_DETECTOR, FACE_EMBEDDER, SEQ2SEQ_ATTENTION);
 	}
 
 	/**
@@ -53,6 +56,9 @@ public final class ArchitectureCatalog {
 		}
 		if (FACE_EMBEDDER.equals(architecture.name())) {
 			return FaceEmbedderNet.fromParameters(architecture.parameters()).build();
+		}
+		if (SEQ2SEQ_ATTENTION.equals(architecture.name())) {
+			return Seq2SeqNet.fromParameters(architecture.parameters());
 		}
 		throw new UnknownArchitectureException(
 				"unknown architecture '" + architecture.name() + "', expected one of " + names());

@@ -20,6 +20,7 @@ import ai.djl.util.Pair;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import io.modelport.nn.ArchitectureCatalog;
+import io.modelport.nn.Seq2SeqNet;
 import io.modelport.store.ArtifactFormat;
 import io.modelport.store.Checksums;
 import io.modelport.store.InputSpec;
@@ -140,12 +141,18 @@ public class ModelLoader {
 	// different network. Initialising the block first gives the shapes to compare.
 	private static Map<String, Shape> expectedShapes(Block block, Model model, ModelDescriptor descriptor) {
 		Map<String, Shape> shapes = new LinkedHashMap<>();
-		if (descriptor.input() == null) {
+		if (block instanceof Seq2SeqNet seq2seq) {
+			// A translator has no image input; its own sample shapes fix every parameter.
+			block.initialize(model.getNDManager(), DataType.FLOAT32, seq2seq.initializationShapes());
+		}
+		else if (descriptor.input() != null) {
+			InputSpec input = descriptor.input();
+			block.initialize(model.getNDManager(), DataType.FLOAT32,
+					new Shape(1, input.channels(), input.height(), input.width()));
+		}
+		else {
 			return shapes;
 		}
-		InputSpec input = descriptor.input();
-		block.initialize(model.getNDManager(), DataType.FLOAT32,
-				new Shape(1, input.channels(), input.height(), input.width()));
 		for (Pair<String, Parameter> parameter : block.getParameters()) {
 			shapes.put(parameter.getKey(), parameter.getValue().getArray().getShape());
 		}
