@@ -85,15 +85,6 @@ public final class ModelPublisher {
 		}
 	}
 
-	/**
-	 * Publishes a version folder prepared elsewhere (by a training worker) as the next
-	 * version of its model: its artifacts and other files are copied, its descriptor is
-	 * rewritten with the new version number.
-	 * @param source the prepared version's descriptor (its directory holds the files)
-	 * @param store the store folder
-	 * @return the published descriptor
-	 * @throws IOException when the files cannot be copied
-	 */
 	// DJL finds parameter files by model name and epoch, so they are renamed after the
 	// model; other artifacts (TorchScript, word vectors) keep their own names.
 	private static String weightsFileName(String name, ModelDescriptor template, Path parameters) {
@@ -104,6 +95,15 @@ public final class ModelPublisher {
 		return name + "-" + source.replaceAll(".*-(\\d+)\\.params$", "$1") + ".params";
 	}
 
+	/**
+	 * Publishes a version folder prepared elsewhere (by a training worker) as the next
+	 * version of its model: its artifacts and other files are copied, its descriptor is
+	 * rewritten with the new version number.
+	 * @param source the prepared version's descriptor (its directory holds the files)
+	 * @param store the store folder
+	 * @return the published descriptor
+	 * @throws IOException when the files cannot be copied
+	 */
 	public static synchronized ModelDescriptor publishNextVersion(ModelDescriptor source, Path store)
 			throws IOException {
 		int version = nextVersion(store, source.name());
