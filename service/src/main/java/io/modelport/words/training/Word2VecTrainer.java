@@ -28,9 +28,11 @@ import io.modelport.words.WordVectors;
  * L = −log σ(s_pos) − Σ_negatives log σ(−s_neg)
  * </pre> summed over the batch for the gradient and reported as its mean per pair.
  * Summing makes the learning rate a per-pair step as in the C tool, whatever the batch
- * size; SGD then applies it with the C tool's linear decay. (Adam was measured too: at
- * equal epochs its dense moment updates of both whole matrices made every step several
- * times slower and the analogies no better, so plain SGD it is.)
+ * size; SGD then applies it with the C tool's linear decay. Adam was measured against it
+ * on the first 8,000 KJV verses (3 epochs, batch 1024, Adam at α = 0.005): keeping both V
+ * × D moment matrices up to date every step halved the words per second (15k against 32k)
+ * for the same analogy accuracy (0.068 against 0.071), so SGD it is, which also keeps the
+ * C tool's meaning of the learning rate.
  * <p>
  * Every array of a step lives in a sub-manager closed at the end of the step, so a long
  * run does not grow; the gradient is taken under one {@link GradientCollector} per step.
