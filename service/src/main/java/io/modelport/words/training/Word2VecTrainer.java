@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
@@ -256,8 +257,11 @@ public final class Word2VecTrainer {
 			batch.count = 0;
 		}
 
-		// Skip-gram: the center word's row of E. CBOW: the mean of the window's rows, the
-		// weights being 1 / window length (0 for padding).
+		// Skip-gram: the center word's row of E. CBOW: the mean of the window's rows (the
+		// weights are 1 / window length, 0 for padding), but, as in the C tool, each
+		// context row gets the hidden vector's whole error, not 1 / length of it: the
+		// forward value is the mean, the gradient that of the sum. With the mean's own
+		// gradient CBOW reached half the C tool's analogy accuracy in equal epochs.
 		private NDArray hidden(NDManager scope, Batch batch) {
 			int count = batch.count;
 			if (batch.width == 0) {
@@ -269,7 +273,9 @@ public final class Word2VecTrainer {
 			NDArray weights = scope.create(Arrays.copyOf(batch.weights, count * batch.width),
 					new Shape(count, batch.width, 1));
 			NDArray rows = Embedding.embedding(context, this.input.getArray(), SparseFormat.DENSE).singletonOrThrow();
-			return rows.mul(weights).sum(new int[] { 1 });
+			NDArray sum = rows.mul(weights.gt(0).toType(DataType.FLOAT32, false)).sum(new int[] { 1 });
+			NDArray mean = rows.mul(weights).sum(new int[] { 1 });
+			return sum.sub(sum.sub(mean).stopGradient());
 		}
 
 		private void update(NDManager scope, Parameter parameter) {
