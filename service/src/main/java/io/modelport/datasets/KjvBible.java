@@ -127,8 +127,9 @@ public final class KjvBible {
 				Writer writer = new BufferedWriter(Files.newBufferedWriter(target, StandardCharsets.UTF_8))) {
 			verses = verses(output, writer);
 		}
-		finally {
-			process.getInputStream().close();
+		catch (IOException ex) {
+			process.destroyForcibly();
+			throw ex;
 		}
 		try {
 			if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

@@ -65,6 +65,7 @@ class TrainingJobsIntegrationTests {
 		registry.add("modelport.store.location", () -> ROOT.resolve("store").toString());
 		registry.add("modelport.datasets.location", () -> ROOT.resolve("datasets").toString());
 		registry.add("modelport.training.work-dir", () -> ROOT.resolve("jobs").toString());
+		registry.add("modelport.datasets.bible-command", () -> ROOT.resolve("bible").toString());
 		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + ROOT.resolve("db/jobs")
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
 	}
@@ -262,6 +263,27 @@ class TrainingJobsIntegrationTests {
 	}
 
 	@Test
+	void trainsWordVectorsOnTheBuiltInBibleCorpus() {
+		JsonNode datasets = LocalHttp.read(this.http.get("/api/v1/datasets"));
+		assertThat(datasets.findValuesAsString("name")).contains("kjv-bible");
+		String body = """
+				{"task": "word2vec", "model": "bible-words", "dataset": "kjv-bible",
+				 "words": {"architecture": "cbow", "dimension": 8, "minCount": 1, "epochs": 1, "batchSize": 32}}""";
+		ResponseEntity<String> submitted = this.http.post("/api/v1/training-jobs", MediaType.APPLICATION_JSON, body);
+		assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isEqualTo(202);
+		String location = submitted.getHeaders().getLocation().toString();
+		await().atMost(Duration.ofSeconds(180))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> isTerminal(LocalHttp.read(this.http.get(location)).get("state").asString()));
+		JsonNode job = LocalHttp.read(this.http.get(location));
+		assertThat(job.get("history")).as(job.toString()).hasSize(1);
+		Path published = ROOT.resolve("store").resolve("bible-words").resolve("1");
+		ModelDescriptor descriptor = DescriptorParser.parse("bible-words", 1, published);
+		assertThat(descriptor.provenance().get("dataset").toString()).contains("kjv-bible", "3 sentences");
+		assertThat(descriptor.parameters()).containsEntry("dimension", 8);
+	}
+
+	@Test
 	void cancelStopsTheWorkerAndDiscardsItsOutput() {
 		String location = submit("cancelled-model", 500, "always").getHeaders().getLocation().toString();
 		String id = awaitEpoch(location);
@@ -377,6 +399,11 @@ class TrainingJobsIntegrationTests {
 		try {
 			Path root = Files.createTempDirectory("modelport-jobs");
 			Fixtures.copyTinyModel(root.resolve("store"), Fixtures.TINY_MODEL, 1);
+			// A stand-in for Debian's bible program: three verses in its layout.
+			Path bible = root.resolve("bible");
+			Files.writeString(bible, "#!/bin/sh\nprintf 'Genesis 1\\n\\n  1 In the beginning God created the heaven "
+					+ "and the earth.\\n  2 And God said, Let there be light.\\n  3 And God saw the light.\\n'\n");
+			bible.toFile().setExecutable(true);
 			return root;
 		}
 		catch (IOException ex) {
