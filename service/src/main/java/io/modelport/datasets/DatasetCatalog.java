@@ -24,9 +24,10 @@ import io.modelport.web.PayloadTooLargeException;
 
 /**
  * The datasets training can use: the built-in Fashion-MNIST when its files are installed,
- * and uploads, one folder each under the configured location. An upload is written and
- * checked in a hidden staging folder, then renamed into place in one atomic step, so a
- * half-written or invalid dataset is never visible.
+ * the built-in King James Bible text when the {@code bible} program is, and uploads, one
+ * folder each under the configured location. An upload is written and checked in a hidden
+ * staging folder, then renamed into place in one atomic step, so a half-written or
+ * invalid dataset is never visible.
  *
  * @author Modelport Team
  */
@@ -59,6 +60,7 @@ public class DatasetCatalog {
 	public List<Dataset> list() {
 		List<Dataset> datasets = new ArrayList<>();
 		builtIn().ifPresent(datasets::add);
+		KjvBible.describe(this.properties.bibleCommand()).ifPresent(datasets::add);
 		if (!Files.isDirectory(this.location)) {
 			return datasets;
 		}
@@ -83,6 +85,9 @@ public class DatasetCatalog {
 	public Optional<Dataset> find(String name) {
 		if (DatasetMetadata.FASHION_MNIST.equals(name)) {
 			return builtIn();
+		}
+		if (KjvBible.NAME.equals(name)) {
+			return KjvBible.describe(this.properties.bibleCommand());
 		}
 		if (!ModelNames.isValid(name)) {
 			return Optional.empty();
@@ -114,7 +119,7 @@ public class DatasetCatalog {
 			throw new InvalidRequestException("invalid dataset name '" + name
 					+ "': use 1-64 lower-case letters, digits, '.', '-' or '_', starting with a letter or digit");
 		}
-		if (DatasetMetadata.FASHION_MNIST.equals(name)) {
+		if (DatasetMetadata.FASHION_MNIST.equals(name) || KjvBible.NAME.equals(name)) {
 			throw new InvalidRequestException("the name '" + name + "' is reserved for the built-in dataset");
 		}
 		Path target = this.location.resolve(name);

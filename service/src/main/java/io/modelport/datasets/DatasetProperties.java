@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxCompressionRatio the highest uncompressed to compressed ratio of an entry
  * larger than 1 MiB
  * @param maxImagePixels the largest width × height of an uploaded image
+ * @param bibleCommand the {@code bible} program of Debian's {@code bible-kjv} package;
+ * the built-in {@code kjv-bible} text corpus is listed only when it exists
  * @author Modelport Team
  */
 @Validated
@@ -29,6 +31,7 @@ public record DatasetProperties(@DefaultValue("data/datasets") @NotNull Path loc
 		@DefaultValue("/usr/share/datasets/fashion-mnist") @NotNull Path fashionMnistLocation,
 		@DefaultValue("512MB") @NotNull DataSize maxUploadSize, @DefaultValue("100000") @Min(1) int maxEntries,
 		@DefaultValue("2GB") @NotNull DataSize maxUncompressedSize,
-		@DefaultValue("100") @Min(1) int maxCompressionRatio, @DefaultValue("40000000") @Min(1) long maxImagePixels) {
+		@DefaultValue("100") @Min(1) int maxCompressionRatio, @DefaultValue("40000000") @Min(1) long maxImagePixels,
+		@DefaultValue("/usr/bin/bible") @NotNull Path bibleCommand) {
 
 }

@@ -13,7 +13,10 @@ public enum PromotionPolicy {
 	/** Always make the new version the default. */
 	ALWAYS("always"),
 
-	/** Only when its test accuracy beats the current default's. */
+	/**
+	 * Only when its quality beats the current default's: test accuracy (classifier), test
+	 * ROC AUC (face verifier), test mAP@0.5 (detector), analogy accuracy (word2vec).
+	 */
 	IF_BETTER("if-better"),
 
 	/** Never; promote explicitly with {@code POST .../versions/{v}/promote}. */

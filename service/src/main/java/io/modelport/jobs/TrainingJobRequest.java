@@ -4,25 +4,32 @@ import java.util.Map;
 
 import io.modelport.faces.training.FaceSettings;
 import io.modelport.training.TrainingSettings;
+import io.modelport.words.training.Word2VecSettings;
 
 /**
  * The body of {@code POST /api/v1/training-jobs}.
  *
- * @param task the task: {@code classifier}, {@code detector} or {@code face-verifier}
+ * @param task the task: {@code classifier}, {@code detector}, {@code face-verifier} or
+ * {@code word2vec}
  * @param model the model to publish a new version of (created when new)
- * @param architecture the architecture preset and its hyperparameters
+ * @param architecture the architecture preset and its hyperparameters; none for
+ * {@code word2vec}, whose skip-gram or CBOW choice is {@code words.architecture}
  * @param dataset the data set name ({@code GET /api/v1/datasets})
  * @param input the input size images are resized to (image-folder data sets), default the
  * data set's own size or 28×28
- * @param settings the training settings
+ * @param settings the training settings; none for {@code word2vec}, whose epochs, rate,
+ * batch and seed are in {@code words}
  * @param promotion when the new version becomes the default, default {@code if-better}
  * @param limits caps on the images used, for quick trial runs
  * @param faces the triplet loss, mining, batch and threshold settings of a
  * {@code face-verifier} (margin, P, K, ...); {@code null} for other tasks or defaults
+ * @param words the settings of a {@code word2vec} run (architecture, dimension, window,
+ * negatives, ...); {@code null} for other tasks or defaults
  * @author Modelport Team
  */
 public record TrainingJobRequest(String task, String model, ArchitectureRequest architecture, String dataset,
-		InputSize input, TrainingSettings settings, String promotion, Limits limits, FaceSettings faces) {
+		InputSize input, TrainingSettings settings, String promotion, Limits limits, FaceSettings faces,
+		Word2VecSettings words) {
 
 	/**
 	 * An architecture preset.

@@ -25,11 +25,14 @@ import io.modelport.registry.RegisteredModel;
 import io.modelport.store.DescriptorParser;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.ModelSettings;
+import io.modelport.store.Task;
 import io.modelport.training.ModelPublisher;
 import io.modelport.training.TrainedClassifier;
 import io.modelport.training.TrainingSettings;
 import io.modelport.training.TrainingWorker;
 import io.modelport.training.WorkerSpec;
+import io.modelport.words.training.Word2VecSettings;
+import io.modelport.words.training.Word2VecTraining;
 
 /**
  * Runs training jobs: validates and queues them, starts workers first in, first out up to
@@ -95,17 +98,22 @@ public class TrainingJobService implements SmartLifecycle {
 				: new TrainingSettings(null, null, null, null, null, null, null, null, null, null, null, null))
 			.withDefaults();
 		String id = UUID.randomUUID().toString();
+		// A word2vec run counts its epochs in its own settings.
+		int epochs = Task.WORD2VEC.id().equals(request.task())
+				? ((request.words() != null) ? request.words() : Word2VecSettings.unset()).withDefaults().epochs()
+				: settings.epochs();
 		TrainingJob job = new TrainingJob(id, JobState.QUEUED, request.task(), request.model(), request, null, 0,
-				settings.epochs(), List.of(), null, null, null, null, null, 0, Instant.now(), null, null);
+				epochs, List.of(), null, null, null, null, null, 0, Instant.now(), null, null);
 		WorkerSpec spec = new WorkerSpec(id, request.model(),
-				(request.architecture().parameters() != null) ? request.architecture().parameters() : Map.of(),
+				(request.architecture() != null && request.architecture().parameters() != null)
+						? request.architecture().parameters() : Map.of(),
 				settings, dataset,
 				(request.input() != null && request.input().width() != null) ? request.input().width() : 0,
 				(request.input() != null && request.input().height() != null) ? request.input().height() : 0,
 				(request.limits() != null && request.limits().trainImages() != null) ? request.limits().trainImages()
 						: 0,
 				(request.limits() != null && request.limits().testImages() != null) ? request.limits().testImages() : 0,
-				request.task(), request.faces());
+				request.task(), request.faces(), request.words());
 		try {
 			Path directory = Files.createDirectories(jobDirectory(id));
 			this.json.writeValue(directory.resolve(TrainingWorker.SPEC_FILE).toFile(), spec);
@@ -317,9 +325,10 @@ public class TrainingJobService implements SmartLifecycle {
 	private static double accuracy(Map<String, Object> provenance) {
 		Object quality = provenance.get("quality");
 		// Face verifiers compare the test ROC AUC (it does not depend on the calibrated
-		// threshold), classifiers test accuracy, detectors test mAP@0.5.
+		// threshold), classifiers test accuracy, detectors test mAP@0.5, word vectors
+		// their analogy accuracy.
 		if (quality instanceof Map<?, ?> map) {
-			for (String metric : List.of("testAuc", "testAccuracy", "testMap50")) {
+			for (String metric : List.of("testAuc", "testAccuracy", "testMap50", Word2VecTraining.QUALITY_METRIC)) {
 				if (map.get(metric) instanceof Number value) {
 					return value.doubleValue();
 				}

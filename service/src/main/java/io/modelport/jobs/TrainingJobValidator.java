@@ -19,6 +19,7 @@ import io.modelport.store.Task;
 import io.modelport.training.OptimizerSettings;
 import io.modelport.training.ScheduleSettings;
 import io.modelport.training.TrainingSettings;
+import io.modelport.words.training.Word2VecSettings;
 
 /**
  * Checks a job request up front, field by field, so a bad request never starts a worker.
@@ -45,7 +46,12 @@ class TrainingJobValidator {
 		if (!ModelNames.isValid(request.model())) {
 			errors.add(new FieldError("model", "must be 1-64 lower-case letters, digits, '.', '-' or '_'"));
 		}
-		architecture(task, request.architecture(), errors);
+		if (task == Task.WORD2VEC) {
+			wordsOnly(request, errors);
+		}
+		else {
+			architecture(task, request.architecture(), errors);
+		}
 		Dataset dataset = dataset(task, request.dataset(), errors);
 		if (request.input() != null) {
 			range(errors, "input.width", request.input().width(), 8, 512);
@@ -53,6 +59,7 @@ class TrainingJobValidator {
 		}
 		settings((request.settings() != null) ? request.settings() : emptySettings(), errors);
 		faces(task, request.faces(), dataset, errors);
+		words(task, request.words(), errors);
 		if (request.promotion() != null && !List.of("always", "if-better", "never").contains(request.promotion())) {
 			errors.add(new FieldError("promotion", "must be always, if-better or never"));
 		}
@@ -73,7 +80,8 @@ class TrainingJobValidator {
 		}
 		try {
 			Task parsed = Task.fromId(task);
-			if (parsed != Task.CLASSIFIER && parsed != Task.DETECTOR && parsed != Task.FACE_VERIFIER) {
+			if (parsed != Task.CLASSIFIER && parsed != Task.DETECTOR && parsed != Task.FACE_VERIFIER
+					&& parsed != Task.WORD2VEC) {
 				errors.add(new FieldError("task", "training " + task + " models is not supported yet"));
 			}
 			return parsed;
@@ -134,6 +142,12 @@ class TrainingJobValidator {
 			errors.add(new FieldError("dataset", "data set '" + name + "' holds " + dataset.kind().id()
 					+ ", a detector trains on labelled boxes (yolo, coco) or on scenes of image items"));
 		}
+		else if (task == Task.WORD2VEC) {
+			if (dataset.kind() != DatasetKind.TEXT) {
+				errors.add(new FieldError("dataset", "data set '" + name + "' holds " + dataset.kind().id()
+						+ ", word2vec trains on a text corpus (kind text, or the built-in kjv-bible)"));
+			}
+		}
 		else if (task == Task.FACE_VERIFIER && dataset.kind() != DatasetKind.IMAGE_FOLDERS) {
 			errors.add(new FieldError("dataset", "data set '" + name + "' holds " + dataset.kind().id()
 					+ ", a face verifier trains on image-folders (one folder per identity)"));
@@ -179,6 +193,36 @@ class TrainingJobValidator {
 				}
 			}
 		}
+	}
+
+	// A word2vec run has one settings object, words: the skip-gram or CBOW choice is
+	// words.architecture and its epochs, rate, batch and seed are there too, so the
+	// image-task objects would only be a second, ignored place to say the same.
+	private static void wordsOnly(TrainingJobRequest request, List<FieldError> errors) {
+		String hint = "does not apply to word2vec; its settings, skip-gram or cbow included, are in 'words'";
+		if (request.architecture() != null) {
+			errors.add(new FieldError("architecture", hint));
+		}
+		if (request.settings() != null) {
+			errors.add(new FieldError("settings", hint));
+		}
+		if (request.input() != null) {
+			errors.add(new FieldError("input", "does not apply to word2vec"));
+		}
+		if (request.limits() != null) {
+			errors.add(new FieldError("limits", "does not apply to word2vec"));
+		}
+	}
+
+	private static void words(Task task, Word2VecSettings words, List<FieldError> errors) {
+		if (task != Task.WORD2VEC) {
+			if (words != null) {
+				errors.add(new FieldError("words", "only applies to word2vec"));
+			}
+			return;
+		}
+		Word2VecSettings given = (words != null) ? words : Word2VecSettings.unset();
+		given.errors().forEach((field, message) -> errors.add(new FieldError("words." + field, message)));
 	}
 
 	private static void settings(TrainingSettings s, List<FieldError> errors) {

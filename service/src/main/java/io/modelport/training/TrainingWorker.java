@@ -3,6 +3,7 @@ package io.modelport.training;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.modelport.datasets.DetectionDatasets;
 import io.modelport.datasets.ImageDatasets;
+import io.modelport.datasets.KjvBible;
 import io.modelport.datasets.LabelledImages;
 import io.modelport.detection.training.DetectorTraining;
 import io.modelport.faces.training.FaceImages;
@@ -27,6 +29,9 @@ import io.modelport.faces.training.FaceTraining;
 import io.modelport.nn.ConvClassifier;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
+import io.modelport.words.training.Corpus;
+import io.modelport.words.training.Word2VecSettings;
+import io.modelport.words.training.Word2VecTraining;
 
 /**
  * The training worker: a separate JVM started by the service for one job
@@ -94,6 +99,10 @@ public final class TrainingWorker {
 			runVerifier(spec, jobDirectory, device);
 			return;
 		}
+		if (Task.WORD2VEC.id().equals(spec.task())) {
+			runWords(spec, jobDirectory, device);
+			return;
+		}
 		// 0 means the data set's own size (IDX files), or 28 × 28 for image folders.
 		int width = (spec.width() > 0) ? spec.width() : detail(spec, "width");
 		int height = (spec.height() > 0) ? spec.height() : detail(spec, "height");
@@ -159,6 +168,30 @@ public final class TrainingWorker {
 						FaceTraining.ROC_FILE, result.roc()));
 		emit("finished", Map.of("testAuc", result.evaluation().get("testAuc"), "testAccuracy",
 				result.evaluation().get("testAccuracy")));
+	}
+
+	// An uploaded text data set is read from its corpus file; the built-in KJV is printed
+	// by its program into the work folder first.
+	private static void runWords(WorkerSpec spec, Path jobDirectory, Device device) throws IOException {
+		Word2VecSettings settings = ((spec.words() != null) ? spec.words() : Word2VecSettings.unset()).withDefaults();
+		Path work = jobDirectory.resolve("work");
+		Files.createDirectories(work);
+		Path text = spec.dataset().textFile();
+		if (spec.dataset().isBuiltIn()) {
+			text = work.resolve("corpus.txt");
+			KjvBible.write(spec.dataset().directory(), text);
+		}
+		Corpus corpus = Corpus.read(text, Word2VecTraining.tokenizer(), settings.minCount(), settings.maxVocabulary());
+		Word2VecTraining.Request request = new Word2VecTraining.Request(spec.model(), settings,
+				"training job " + spec.jobId(), "data set '" + spec.dataset().name() + "'");
+		Word2VecTraining.Result result = Word2VecTraining.run(request, corpus, work, device,
+				(epoch) -> emit("epoch", Map.of("result", epoch)));
+		Path output = jobDirectory.resolve("output");
+		ModelPublisher.deleteRecursively(output);
+		ModelPublisher.publish(output, result.template(), result.vectors(), 1, Map.of(TrainedClassifier.EVALUATION_FILE,
+				json.writeValueAsBytes(result.evaluation()), Word2VecTraining.LOSS_FILE, result.lossChart()));
+		emit("finished",
+				Map.of(Word2VecTraining.QUALITY_METRIC, result.evaluation().get(Word2VecTraining.QUALITY_METRIC)));
 	}
 
 	private static int detail(WorkerSpec spec, String key) {

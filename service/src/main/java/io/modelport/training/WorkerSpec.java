@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.modelport.datasets.Dataset;
 import io.modelport.faces.training.FaceSettings;
+import io.modelport.words.training.Word2VecSettings;
 
 /**
  * What the service hands a training worker, as {@code spec.json} in the job folder.
@@ -21,10 +22,11 @@ import io.modelport.faces.training.FaceSettings;
  * @param task the task trained, {@code null} for a classifier (specs written before
  * detectors)
  * @param faces the face settings of a {@code face-verifier}, {@code null} otherwise
+ * @param words the settings of a {@code word2vec} run, {@code null} otherwise
  * @author Modelport Team
  */
 public record WorkerSpec(String jobId, String model, Map<String, Object> architectureParameters,
 		TrainingSettings settings, Dataset dataset, int width, int height, int trainLimit, int testLimit, String task,
-		FaceSettings faces) {
+		FaceSettings faces, Word2VecSettings words) {
 
 }

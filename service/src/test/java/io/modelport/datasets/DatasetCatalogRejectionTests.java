@@ -87,8 +87,9 @@ class DatasetCatalogRejectionTests {
 
 	@Test
 	void rejectsAnUploadOverTheSizeLimit() {
-		DatasetCatalog catalog = new DatasetCatalog(new DatasetProperties(this.dir.resolve("datasets"),
-				this.dir.resolve("none"), DataSize.ofBytes(10), 100, DataSize.ofGigabytes(1), 100, 1000));
+		DatasetCatalog catalog = new DatasetCatalog(
+				new DatasetProperties(this.dir.resolve("datasets"), this.dir.resolve("none"), DataSize.ofBytes(10), 100,
+						DataSize.ofGigabytes(1), 100, 1000, this.dir.resolve("no-bible")));
 		byte[] text = "more than ten bytes".getBytes();
 		assertThatExceptionOfType(PayloadTooLargeException.class)
 			.isThrownBy(() -> catalog.store("t", DatasetKind.TEXT, new ByteArrayInputStream(text), -1))

@@ -27,12 +27,12 @@ final class DatasetFixtures {
 
 	static DatasetProperties properties(Path location, Path fashionMnist) {
 		return new DatasetProperties(location, fashionMnist, DataSize.ofMegabytes(512), 100000, DataSize.ofGigabytes(2),
-				100, 40_000_000L);
+				100, 40_000_000L, location.resolve("no-bible"));
 	}
 
 	static DatasetProperties properties(Path location, Path fashionMnist, int maxEntries, DataSize maxUncompressed) {
 		return new DatasetProperties(location, fashionMnist, DataSize.ofMegabytes(512), maxEntries, maxUncompressed,
-				100, 40_000_000L);
+				100, 40_000_000L, location.resolve("no-bible"));
 	}
 
 	static byte[] grayPng(int width, int height, int value) {
