@@ -29,12 +29,13 @@ import io.modelport.imaging.ImagePreprocessor;
 import io.modelport.runtime.LoadedModel;
 import io.modelport.runtime.ModelLoader;
 import io.modelport.runtime.RuntimeProperties;
+import io.modelport.seq2seq.Seq2SeqTaskAdapter;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.ModelStore;
 import io.modelport.store.StoredModel;
-import io.modelport.store.Task;
 import io.modelport.training.FashionMnist;
 import io.modelport.training.ImageSet;
+import io.modelport.words.Word2VecTaskAdapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -52,20 +53,17 @@ class ShippedModelsTests {
 	private static final Path STORE = Path.of(System.getProperty("modelport.repository", ".."), "model-store");
 
 	private final ModelLoader loader = new ModelLoader(
-			List.of(new ClassifierTaskAdapter(), new DetectorTaskAdapter(), new FaceVerifierTaskAdapter()),
+			List.of(new ClassifierTaskAdapter(), new DetectorTaskAdapter(), new FaceVerifierTaskAdapter(),
+					new Word2VecTaskAdapter(), new Seq2SeqTaskAdapter()),
 			RuntimeProperties.of("cpu", 1), new SimpleMeterRegistry());
 
 	@Test
 	void everyShippedModelLoads() {
 		List<StoredModel> models = new ModelStore(STORE).scan();
-		assertThat(models).extracting(StoredModel::name).contains("fashion-mnist", "fashion-scenes");
+		assertThat(models).extracting(StoredModel::name)
+			.contains("fashion-mnist", "fashion-scenes", "orl-faces", "kjv-words");
 		for (StoredModel model : models) {
 			for (int version : model.versions().keySet()) {
-				// Word vectors are not DJL models: ShippedWordsTests reads and checks
-				// them.
-				if (model.descriptor(version).task() == Task.WORD2VEC) {
-					continue;
-				}
 				try (LoadedModel loaded = this.loader.load(model.descriptor(version))) {
 					assertThat(loaded.descriptor().provenance()).containsKeys("trainedBy", "quality");
 				}

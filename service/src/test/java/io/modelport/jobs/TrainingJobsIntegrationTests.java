@@ -239,12 +239,9 @@ class TrainingJobsIntegrationTests {
 		JsonNode job = LocalHttp.read(this.http.get(location));
 		assertThat(job.get("history")).hasSize(2);
 		assertThat(job.get("history").get(1).get("trainLoss").asDouble()).isPositive();
-		// Publishing comes before loading: the version folder is complete whether or not
-		// this build serves word2vec models yet (a build without the serving side fails
-		// the job at loading, saying so).
-		if (!"SUCCEEDED".equals(job.get("state").asString())) {
-			assertThat(job.get("failureReason").asString()).as(job.toString()).contains("not served");
-		}
+		assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+		JsonNode similar = LocalHttp.read(this.http.get("/api/v1/models/tiny-words/words/cat/similar?k=3"));
+		assertThat(similar.get("neighbours")).hasSize(3);
 		Path published = ROOT.resolve("store").resolve("tiny-words").resolve("1");
 		ModelDescriptor descriptor = DescriptorParser.parse("tiny-words", 1, published);
 		assertThat(descriptor.task()).isEqualTo(Task.WORD2VEC);
