@@ -42,13 +42,25 @@ public class DatasetCatalog {
 
 	private final Object publishLock = new Object();
 
+	private final BuiltInPairs pairs;
+
 	/**
-	 * Creates a catalog.
+	 * Creates a catalog with the pair sets' default dictionary location.
 	 * @param properties the locations and limits
 	 */
 	public DatasetCatalog(DatasetProperties properties) {
+		this(properties, new BuiltInPairs(BuiltInPairs.DEFAULT_DICTIONARY));
+	}
+
+	/**
+	 * Creates a catalog.
+	 * @param properties the locations and limits
+	 * @param pairs the built-in sequence-pair sets
+	 */
+	public DatasetCatalog(DatasetProperties properties, BuiltInPairs pairs) {
 		this.properties = properties;
 		this.location = properties.location().toAbsolutePath().normalize();
+		this.pairs = pairs;
 	}
 
 	/**
@@ -59,6 +71,7 @@ public class DatasetCatalog {
 	public List<Dataset> list() {
 		List<Dataset> datasets = new ArrayList<>();
 		builtIn().ifPresent(datasets::add);
+		datasets.addAll(this.pairs.list());
 		if (!Files.isDirectory(this.location)) {
 			return datasets;
 		}
@@ -83,6 +96,9 @@ public class DatasetCatalog {
 	public Optional<Dataset> find(String name) {
 		if (DatasetMetadata.FASHION_MNIST.equals(name)) {
 			return builtIn();
+		}
+		if (this.pairs.isReserved(name)) {
+			return this.pairs.find(name);
 		}
 		if (!ModelNames.isValid(name)) {
 			return Optional.empty();
@@ -114,7 +130,7 @@ public class DatasetCatalog {
 			throw new InvalidRequestException("invalid dataset name '" + name
 					+ "': use 1-64 lower-case letters, digits, '.', '-' or '_', starting with a letter or digit");
 		}
-		if (DatasetMetadata.FASHION_MNIST.equals(name)) {
+		if (DatasetMetadata.FASHION_MNIST.equals(name) || this.pairs.isReserved(name)) {
 			throw new InvalidRequestException("the name '" + name + "' is reserved for the built-in dataset");
 		}
 		Path target = this.location.resolve(name);
