@@ -29,6 +29,7 @@ import io.modelport.imaging.ImagePreprocessor;
 import io.modelport.runtime.LoadedModel;
 import io.modelport.runtime.ModelLoader;
 import io.modelport.runtime.RuntimeProperties;
+import io.modelport.seq2seq.Seq2SeqStubAdapter;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.ModelStore;
 import io.modelport.store.StoredModel;
@@ -50,9 +51,9 @@ class ShippedModelsTests {
 
 	private static final Path STORE = Path.of(System.getProperty("modelport.repository", ".."), "model-store");
 
-	private final ModelLoader loader = new ModelLoader(
-			List.of(new ClassifierTaskAdapter(), new DetectorTaskAdapter(), new FaceVerifierTaskAdapter()),
-			RuntimeProperties.of("cpu", 1), new SimpleMeterRegistry());
+	private final ModelLoader loader = new ModelLoader(List.of(new ClassifierTaskAdapter(), new DetectorTaskAdapter(),
+			new FaceVerifierTaskAdapter(), new Seq2SeqStubAdapter()), RuntimeProperties.of("cpu", 1),
+			new SimpleMeterRegistry());
 
 	@Test
 	void everyShippedModelLoads() {

@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The built-in {@code sequence-pairs} data sets a translator can train on: {@value #DATES}
- * (generated, always there) and {@value #PRONUNCIATIONS} (English spelling to IPA from the
- * FreeDict English-French dictionary, listed only when its file is installed). Neither has
- * a pairs file; a training worker recognises them by name and reads {@code details.file}.
+ * The built-in {@code sequence-pairs} data sets a translator can train on:
+ * {@value #DATES} (generated, always there) and {@value #PRONUNCIATIONS} (English
+ * spelling to IPA from the FreeDict English-French dictionary, listed only when its file
+ * is installed). Neither has a pairs file; a training worker recognises them by name and
+ * reads {@code details.file}.
  *
  * @author Modelport Team
  */

@@ -119,7 +119,8 @@ class TrainingJobValidator {
 				FaceEmbedderNet.fromParameters(parameters);
 			}
 			else if (task == Task.SEQ2SEQ) {
-				// The vocabulary sizes come from the data; any valid size checks the rest.
+				// The vocabulary sizes come from the data; any valid size checks the
+				// rest.
 				Map<String, Object> sized = new HashMap<>(parameters);
 				sized.putIfAbsent("sourceVocabulary", 5);
 				sized.putIfAbsent("targetVocabulary", 5);

@@ -28,9 +28,9 @@ import ai.djl.util.PairList;
  * bidirectional RNN mis-orders its parameters, so two unidirectional RNNs are used). The
  * decoder starts from tanh(W · mean of the encoder outputs); at each step it scores every
  * source position with vᵀ tanh(W_s s⟨t−1⟩ + U_h h_j), masks the padding, takes the
- * softmax as the attention α and the weighted sum of encoder outputs as the context, feeds
- * [embedding of the previous symbol; context] to its RNN, and predicts the next symbol
- * from [s⟨t⟩; context; embedding] through a tanh layer.
+ * softmax as the attention α and the weighted sum of encoder outputs as the context,
+ * feeds [embedding of the previous symbol; context] to its RNN, and predicts the next
+ * symbol from [s⟨t⟩; context; embedding] through a tanh layer.
  * <p>
  * {@code forward} is the teacher-forced training pass: source ids {@code [B, Tx]} and
  * decoder input ids {@code [B, Ty]} ({@code <SOS>} then the target) give logits
@@ -99,8 +99,8 @@ public final class Seq2SeqNet extends AbstractBlock {
 	 * @param cell {@code gru} or {@code lstm}
 	 * @param bidirectional whether the encoder also reads the source backwards
 	 */
-	public Seq2SeqNet(int sourceVocabulary, int targetVocabulary, int embedding, int hidden, int attention,
-			String cell, boolean bidirectional) {
+	public Seq2SeqNet(int sourceVocabulary, int targetVocabulary, int embedding, int hidden, int attention, String cell,
+			boolean bidirectional) {
 		super(VERSION);
 		if (!CELLS.contains(cell)) {
 			throw new UnknownArchitectureException("cell must be one of " + CELLS + ", was " + cell);
@@ -171,7 +171,7 @@ public final class Seq2SeqNet extends AbstractBlock {
 
 	/**
 	 * The target vocabulary size V, the width of a logit row.
-	 * @return V
+	 * @return the size V
 	 */
 	public int targetVocabulary() {
 		return this.targetVocabulary;
@@ -218,8 +218,7 @@ public final class Seq2SeqNet extends AbstractBlock {
 			// Reversing only the real symbols keeps the padding at the end, so the
 			// backward RNN reads each source from its own last symbol.
 			NDArray reversal = reversal(source);
-			NDArray backward = this.backwardEncoder
-				.forward(store, new NDList(reversal.batchMatMul(embedded)), training)
+			NDArray backward = this.backwardEncoder.forward(store, new NDList(reversal.batchMatMul(embedded)), training)
 				.head();
 			outputs = outputs.concat(reversal.batchMatMul(backward), -1);
 		}
@@ -339,7 +338,12 @@ public final class Seq2SeqNet extends AbstractBlock {
 				.optReturnState(withState)
 				.build();
 		}
-		return GRU.builder().setStateSize(this.hidden).setNumLayers(1).optBatchFirst(true).optReturnState(withState).build();
+		return GRU.builder()
+			.setStateSize(this.hidden)
+			.setNumLayers(1)
+			.optBatchFirst(true)
+			.optReturnState(withState)
+			.build();
 	}
 
 	// [B, Tx, Tx] permutations: row b maps position j < length to length − 1 − j and

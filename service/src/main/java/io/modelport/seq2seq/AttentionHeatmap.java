@@ -42,9 +42,8 @@ public final class AttentionHeatmap {
 		}
 		for (float[] row : weights) {
 			if (row.length != sourceSymbols.size()) {
-				throw new IllegalArgumentException(
-						"an attention row has " + row.length + " weights but there are " + sourceSymbols.size()
-								+ " input symbols");
+				throw new IllegalArgumentException("an attention row has " + row.length + " weights but there are "
+						+ sourceSymbols.size() + " input symbols");
 			}
 		}
 		Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);

@@ -43,11 +43,10 @@ public record WorkerSpec(String jobId, String model, Map<String, Object> archite
 	 * @param task the task
 	 * @param faces the face settings
 	 */
-	public WorkerSpec(String jobId, String model, Map<String, Object> architectureParameters,
-			TrainingSettings settings, Dataset dataset, int width, int height, int trainLimit, int testLimit,
-			String task, FaceSettings faces) {
-		this(jobId, model, architectureParameters, settings, dataset, width, height, trainLimit, testLimit, task,
-				faces, null);
+	public WorkerSpec(String jobId, String model, Map<String, Object> architectureParameters, TrainingSettings settings,
+			Dataset dataset, int width, int height, int trainLimit, int testLimit, String task, FaceSettings faces) {
+		this(jobId, model, architectureParameters, settings, dataset, width, height, trainLimit, testLimit, task, faces,
+				null);
 	}
 
 }

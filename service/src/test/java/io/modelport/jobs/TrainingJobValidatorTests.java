@@ -77,7 +77,7 @@ class TrainingJobValidatorTests {
 
 	@Test
 	void refusesTasksThatCannotBeTrainedYetAndBadHyperparameters() {
-		TrainingJobRequest request = new TrainingJobRequest("seq2seq", "m",
+		TrainingJobRequest request = new TrainingJobRequest("speech", "m",
 				new ArchitectureRequest("conv-classifier", Map.of("filters", List.of(0))), "shapes", null, null, null,
 				null, null);
 		assertThat(

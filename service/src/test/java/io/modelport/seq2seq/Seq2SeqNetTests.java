@@ -100,8 +100,8 @@ class Seq2SeqNetTests {
 		long previous = SymbolVocabulary.SOS_ID;
 		List<Integer> out = new ArrayList<>();
 		for (int t = 0; t < maxLength; t++) {
-			Seq2SeqNet.DecodedStep step = net.decodeStep(store, manager.create(new long[] { previous }), state,
-					encoded, false);
+			Seq2SeqNet.DecodedStep step = net.decodeStep(store, manager.create(new long[] { previous }), state, encoded,
+					false);
 			float[] logits = step.logits().toFloatArray();
 			// <PAD> and <SOS> are never generated.
 			int best = 2;
@@ -122,8 +122,8 @@ class Seq2SeqNetTests {
 
 	private static Seq2SeqNet net(String cell, boolean bidirectional, NDManager manager) {
 		Engine.getEngine("PyTorch").setRandomSeed(3);
-		Seq2SeqNet net = Seq2SeqNet.fromParameters(Map.of("sourceVocabulary", 10, "targetVocabulary", 10,
-				"embedding", 6, "hidden", 8, "cell", cell, "bidirectional", bidirectional));
+		Seq2SeqNet net = Seq2SeqNet.fromParameters(Map.of("sourceVocabulary", 10, "targetVocabulary", 10, "embedding",
+				6, "hidden", 8, "cell", cell, "bidirectional", bidirectional));
 		net.initialize(manager, DataType.FLOAT32, net.initializationShapes());
 		return net;
 	}

@@ -15,9 +15,9 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * The generated date-normalisation task: a date between 1900-01-01 and 2099-12-31
- * written the way people write dates (in English, in one of {@link #FORMATS}, in upper,
- * lower or its own case) must come out as ISO 8601 {@code yyyy-mm-dd}.
+ * The generated date-normalisation task: a date between 1900-01-01 and 2099-12-31 written
+ * the way people write dates (in English, in one of {@link #FORMATS}, in upper, lower or
+ * its own case) must come out as ISO 8601 {@code yyyy-mm-dd}.
  * <p>
  * Conventions, so every rendering names one date: numeric dates with slashes or dots are
  * day first ({@code 03/04/21} is 3 April); a two-digit year is 1950-2049 (so those
@@ -41,16 +41,13 @@ public final class DateExamples {
 	public static final LocalDate LAST = LocalDate.of(2099, 12, 31);
 
 	/** The formats, each a formatter that also parses its renderings back. */
-	public static final List<DateFormat> FORMATS = List.of(format("d MMMM uuuu", false),
-			format("dd/MM/", true), format("MMM d, uuuu", false),
-			format("EEEE, MMMM d uuuu", false), format("uuuu.MM.dd", false),
+	public static final List<DateFormat> FORMATS = List.of(format("d MMMM uuuu", false), format("dd/MM/", true),
+			format("MMM d, uuuu", false), format("EEEE, MMMM d uuuu", false), format("uuuu.MM.dd", false),
 			format("dd.MM.uuuu", false), format("d/M/uuuu", false), format("MMMM d, uuuu", false),
-			ordinal((b) -> b.appendPattern("MMMM "), (b) -> b.appendPattern(", uuuu")),
-			ordinal((b) -> {
-			}, (b) -> b.appendPattern(" 'of' MMMM uuuu")), format("uuuuMMdd", false),
-			format("dd MMM uuuu", false), format("EEE d MMM uuuu", false), format("d MMM ", true),
-			format("uuuu-M-d", false), format("dd-MMM-uuuu", false), format("EEEE d MMMM uuuu", false),
-			format("MMM. d uuuu", false));
+			ordinal((b) -> b.appendPattern("MMMM "), (b) -> b.appendPattern(", uuuu")), ordinal((b) -> {
+			}, (b) -> b.appendPattern(" 'of' MMMM uuuu")), format("uuuuMMdd", false), format("dd MMM uuuu", false),
+			format("EEE d MMM uuuu", false), format("d MMM ", true), format("uuuu-M-d", false),
+			format("dd-MMM-uuuu", false), format("EEEE d MMMM uuuu", false), format("MMM. d uuuu", false));
 
 	private DateExamples() {
 	}
@@ -110,8 +107,7 @@ public final class DateExamples {
 	}
 
 	private static DateFormat format(String pattern, boolean twoDigitYear) {
-		DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().parseCaseInsensitive()
-			.appendPattern(pattern);
+		DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern);
 		if (twoDigitYear) {
 			builder.appendValueReduced(ChronoField.YEAR, 2, 2, 1950);
 		}

@@ -19,8 +19,8 @@ import java.util.zip.GZIPInputStream;
 import io.modelport.datasets.BuiltInPairs;
 
 /**
- * English spelling to IPA pronunciation pairs from the FreeDict English-French
- * dictionary (Debian package {@code dict-freedict-eng-fra}, GPL-2+): every headword line
+ * English spelling to IPA pronunciation pairs from the FreeDict English-French dictionary
+ * (Debian package {@code dict-freedict-eng-fra}, GPL-2+): every headword line
  * {@code headword /IPA/} of the dictzip file, the headword lower-cased, the first
  * pronunciation of a headword kept. A real grapheme-to-phoneme task of about 8,800 words
  * whose alignment is monotonic, so a small character-level model learns it in minutes.

@@ -21,8 +21,8 @@ import io.modelport.training.TrainingSettings;
  * pairs are left out, and decoding stops there
  * @param teacherForcing the probability that a training step is fed the true previous
  * symbol rather than the model's own prediction, in [0, 1]
- * @param minCount the fewest occurrences in the training split that give a symbol its
- * own id; rarer ones become {@code <UNK>}
+ * @param minCount the fewest occurrences in the training split that give a symbol its own
+ * id; rarer ones become {@code <UNK>}
  * @param beamWidth the beam width B of the report's beam search and of serving
  * @param lengthNormalization the length-normalisation exponent α in [0, 1]
  * @param devShare the share of distinct sources held out for dev (uploaded and corpus
@@ -33,10 +33,9 @@ import io.modelport.training.TrainingSettings;
  * @param evaluationLimit the most test examples the report decodes, 0 for all
  * @author Modelport Team
  */
-public record Seq2SeqSettings(String sourceLevel, String targetLevel, Integer maxInputLength,
-		Integer maxOutputLength, Double teacherForcing, Integer minCount, Integer beamWidth,
-		Double lengthNormalization, Double devShare, Double testShare, Integer generatedExamples,
-		Integer heldOutDates, Integer evaluationLimit) {
+public record Seq2SeqSettings(String sourceLevel, String targetLevel, Integer maxInputLength, Integer maxOutputLength,
+		Double teacherForcing, Integer minCount, Integer beamWidth, Double lengthNormalization, Double devShare,
+		Double testShare, Integer generatedExamples, Integer heldOutDates, Integer evaluationLimit) {
 
 	/**
 	 * Settings with every value unset, for a request that gives none.
@@ -56,9 +55,9 @@ public record Seq2SeqSettings(String sourceLevel, String targetLevel, Integer ma
 	public Seq2SeqSettings withDefaults() {
 		return new Seq2SeqSettings(or(this.sourceLevel, "character"), or(this.targetLevel, "character"),
 				or(this.maxInputLength, 40), or(this.maxOutputLength, 40), or(this.teacherForcing, 1.0),
-				or(this.minCount, 1), or(this.beamWidth, 5), or(this.lengthNormalization, 0.7),
-				or(this.devShare, 0.1), or(this.testShare, 0.1), or(this.generatedExamples, 20_000),
-				or(this.heldOutDates, 1000), or(this.evaluationLimit, 1000));
+				or(this.minCount, 1), or(this.beamWidth, 5), or(this.lengthNormalization, 0.7), or(this.devShare, 0.1),
+				or(this.testShare, 0.1), or(this.generatedExamples, 20_000), or(this.heldOutDates, 1000),
+				or(this.evaluationLimit, 1000));
 	}
 
 	/**
@@ -112,8 +111,7 @@ public record Seq2SeqSettings(String sourceLevel, String targetLevel, Integer ma
 		}
 		range(errors, "minCount", this.minCount, 1, 1_000_000);
 		range(errors, "beamWidth", this.beamWidth, 1, 64);
-		if (this.lengthNormalization != null
-				&& !(this.lengthNormalization >= 0 && this.lengthNormalization <= 1)) {
+		if (this.lengthNormalization != null && !(this.lengthNormalization >= 0 && this.lengthNormalization <= 1)) {
 			errors.put("lengthNormalization", "must be an exponent in [0, 1], was " + this.lengthNormalization);
 		}
 		share(errors, "devShare", this.devShare);

@@ -162,8 +162,7 @@ public final class Seq2SeqTrainer {
 				}
 				int finished = 0;
 				for (int t = 0; t < maxLength && finished < rows; t++) {
-					Seq2SeqNet.DecodedStep step = net.decodeStep(store, scope.create(previous), state, encoded,
-							false);
+					Seq2SeqNet.DecodedStep step = net.decodeStep(store, scope.create(previous), state, encoded, false);
 					float[] logits = step.logits().toFloatArray();
 					int width = net.targetVocabulary();
 					for (int r = 0; r < rows; r++) {
@@ -233,8 +232,7 @@ public final class Seq2SeqTrainer {
 		for (int from = 0; from < dev.size(); from += 256) {
 			List<Encoded> batch = dev.subList(from, Math.min(dev.size(), from + 256));
 			try (NDManager scope = trainer.getManager().newSubManager()) {
-				NDArray logits = trainer
-					.evaluate(new NDList(sources(scope, batch), decoderInputs(scope, batch)))
+				NDArray logits = trainer.evaluate(new NDList(sources(scope, batch), decoderInputs(scope, batch)))
 					.singletonOrThrow();
 				total += maskedCrossEntropy(logits, labels(scope, batch)).getFloat();
 				batches++;

@@ -92,10 +92,10 @@ public final class Seq2SeqTraining {
 			throw new IllegalArgumentException("the data leaves " + train.size() + " training, " + dev.size()
 					+ " dev and " + test.size() + " test pairs within the length limits; each needs at least one");
 		}
-		SymbolVocabulary source = SymbolVocabulary.build(sourceLevel,
-				train.stream().map(SequencePair::source).toList(), s.minCount());
-		SymbolVocabulary target = SymbolVocabulary.build(targetLevel,
-				train.stream().map(SequencePair::target).toList(), s.minCount());
+		SymbolVocabulary source = SymbolVocabulary.build(sourceLevel, train.stream().map(SequencePair::source).toList(),
+				s.minCount());
+		SymbolVocabulary target = SymbolVocabulary.build(targetLevel, train.stream().map(SequencePair::target).toList(),
+				s.minCount());
 		Map<String, Object> parameters = new LinkedHashMap<>(request.architectureParameters());
 		parameters.put("sourceVocabulary", source.size());
 		parameters.put("targetVocabulary", target.size());
@@ -201,13 +201,11 @@ public final class Seq2SeqTraining {
 	}
 
 	private static List<SequencePair> fitting(List<SequencePair> pairs, Seq2SeqSettings s) {
-		return pairs.stream()
-			.filter((pair) -> {
-				int in = s.source().split(pair.source()).size();
-				int out = s.target().split(pair.target()).size();
-				return in >= 1 && in <= s.maxInputLength() && out >= 1 && out < s.maxOutputLength();
-			})
-			.toList();
+		return pairs.stream().filter((pair) -> {
+			int in = s.source().split(pair.source()).size();
+			int out = s.target().split(pair.target()).size();
+			return in >= 1 && in <= s.maxInputLength() && out >= 1 && out < s.maxOutputLength();
+		}).toList();
 	}
 
 	private static List<Seq2SeqTrainer.Encoded> encode(List<SequencePair> pairs, SymbolVocabulary source,
@@ -224,8 +222,7 @@ public final class Seq2SeqTraining {
 		List<Hypothesis> best = new ArrayList<>(pairs.size());
 		for (SequencePair pair : pairs) {
 			try (NDManager scope = manager.newSubManager()) {
-				Hypothesis top = Seq2SeqDecoder
-					.translate(net, store, scope, source.encode(pair.source()), settings)
+				Hypothesis top = Seq2SeqDecoder.translate(net, store, scope, source.encode(pair.source()), settings)
 					.get(0);
 				outputs.add(target.decode(top.tokens()));
 				best.add(top);
@@ -294,14 +291,14 @@ public final class Seq2SeqTraining {
 		return quality;
 	}
 
-	private static Map<String, Object> splitSizes(PairSplits splits, List<SequencePair> train,
-			List<SequencePair> dev, List<SequencePair> test) {
+	private static Map<String, Object> splitSizes(PairSplits splits, List<SequencePair> train, List<SequencePair> dev,
+			List<SequencePair> test) {
 		Map<String, Object> sizes = new LinkedHashMap<>();
 		sizes.put("train", train.size());
 		sizes.put("dev", dev.size());
 		sizes.put("test", test.size());
-		sizes.put("leftOutForLength", splits.train().size() + splits.dev().size() + splits.test().size()
-				- train.size() - dev.size() - test.size());
+		sizes.put("leftOutForLength", splits.train().size() + splits.dev().size() + splits.test().size() - train.size()
+				- dev.size() - test.size());
 		return sizes;
 	}
 
