@@ -33,12 +33,27 @@ public class BuiltInPairs {
 
 	private final Path dictionary;
 
+	private final boolean enabled;
+
 	/**
 	 * Creates the built-ins.
 	 * @param dictionary the {@code freedict-eng-fra.dict.dz} file
 	 */
 	public BuiltInPairs(Path dictionary) {
+		this(dictionary, true);
+	}
+
+	private BuiltInPairs(Path dictionary, boolean enabled) {
 		this.dictionary = dictionary.toAbsolutePath().normalize();
+		this.enabled = enabled;
+	}
+
+	/**
+	 * No built-in pair sets, for a catalog of uploads and Fashion-MNIST only.
+	 * @return the empty built-ins
+	 */
+	public static BuiltInPairs none() {
+		return new BuiltInPairs(DEFAULT_DICTIONARY, false);
 	}
 
 	/**
@@ -58,6 +73,9 @@ public class BuiltInPairs {
 	 * @return the data set, empty when there is none of that name here
 	 */
 	public Optional<Dataset> find(String name) {
+		if (!this.enabled) {
+			return Optional.empty();
+		}
 		if (DATES.equals(name)) {
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("generator", "dates 1900-2099 in 18 human formats to ISO 8601, seeded");
@@ -84,7 +102,7 @@ public class BuiltInPairs {
 	 * @return {@code true} for a built-in name
 	 */
 	public boolean isReserved(String name) {
-		return DATES.equals(name) || PRONUNCIATIONS.equals(name);
+		return this.enabled && (DATES.equals(name) || PRONUNCIATIONS.equals(name));
 	}
 
 }

@@ -45,11 +45,11 @@ public class DatasetCatalog {
 	private final BuiltInPairs pairs;
 
 	/**
-	 * Creates a catalog with the pair sets' default dictionary location.
+	 * Creates a catalog without the built-in sequence-pair sets.
 	 * @param properties the locations and limits
 	 */
 	public DatasetCatalog(DatasetProperties properties) {
-		this(properties, new BuiltInPairs(BuiltInPairs.DEFAULT_DICTIONARY));
+		this(properties, BuiltInPairs.none());
 	}
 
 	/**
