@@ -43,13 +43,25 @@ public class DatasetCatalog {
 
 	private final Object publishLock = new Object();
 
+	private final BuiltInPairs pairs;
+
 	/**
-	 * Creates a catalog.
+	 * Creates a catalog without the built-in sequence-pair sets.
 	 * @param properties the locations and limits
 	 */
 	public DatasetCatalog(DatasetProperties properties) {
+		this(properties, BuiltInPairs.none());
+	}
+
+	/**
+	 * Creates a catalog.
+	 * @param properties the locations and limits
+	 * @param pairs the built-in sequence-pair sets
+	 */
+	public DatasetCatalog(DatasetProperties properties, BuiltInPairs pairs) {
 		this.properties = properties;
 		this.location = properties.location().toAbsolutePath().normalize();
+		this.pairs = pairs;
 	}
 
 	/**
@@ -61,6 +73,7 @@ public class DatasetCatalog {
 		List<Dataset> datasets = new ArrayList<>();
 		builtIn().ifPresent(datasets::add);
 		KjvBible.describe(this.properties.bibleCommand()).ifPresent(datasets::add);
+		datasets.addAll(this.pairs.list());
 		if (!Files.isDirectory(this.location)) {
 			return datasets;
 		}
@@ -88,6 +101,9 @@ public class DatasetCatalog {
 		}
 		if (KjvBible.NAME.equals(name)) {
 			return KjvBible.describe(this.properties.bibleCommand());
+		}
+		if (this.pairs.isReserved(name)) {
+			return this.pairs.find(name);
 		}
 		if (!ModelNames.isValid(name)) {
 			return Optional.empty();
@@ -119,7 +135,7 @@ public class DatasetCatalog {
 			throw new InvalidRequestException("invalid dataset name '" + name
 					+ "': use 1-64 lower-case letters, digits, '.', '-' or '_', starting with a letter or digit");
 		}
-		if (DatasetMetadata.FASHION_MNIST.equals(name) || KjvBible.NAME.equals(name)) {
+		if (DatasetMetadata.FASHION_MNIST.equals(name) || KjvBible.NAME.equals(name) || this.pairs.isReserved(name)) {
 			throw new InvalidRequestException("the name '" + name + "' is reserved for the built-in dataset");
 		}
 		Path target = this.location.resolve(name);

@@ -3,6 +3,7 @@ package io.modelport.jobs;
 import java.util.Map;
 
 import io.modelport.faces.training.FaceSettings;
+import io.modelport.seq2seq.training.Seq2SeqSettings;
 import io.modelport.training.TrainingSettings;
 import io.modelport.words.training.Word2VecSettings;
 
@@ -25,11 +26,30 @@ import io.modelport.words.training.Word2VecSettings;
  * {@code face-verifier} (margin, P, K, ...); {@code null} for other tasks or defaults
  * @param words the settings of a {@code word2vec} run (architecture, dimension, window,
  * negatives, ...); {@code null} for other tasks or defaults
+ * @param seq2seq the symbol levels, length limits, teacher forcing, beam and split
+ * settings of a {@code seq2seq} job; {@code null} for other tasks or defaults
  * @author Modelport Team
  */
 public record TrainingJobRequest(String task, String model, ArchitectureRequest architecture, String dataset,
 		InputSize input, TrainingSettings settings, String promotion, Limits limits, FaceSettings faces,
-		Word2VecSettings words) {
+		Word2VecSettings words, Seq2SeqSettings seq2seq) {
+
+	/**
+	 * A request without translator settings.
+	 * @param task the task
+	 * @param model the model
+	 * @param architecture the architecture
+	 * @param dataset the data set name
+	 * @param input the input size
+	 * @param settings the training settings
+	 * @param promotion the promotion policy
+	 * @param limits the image limits
+	 * @param faces the face settings
+	 */
+	public TrainingJobRequest(String task, String model, ArchitectureRequest architecture, String dataset,
+			InputSize input, TrainingSettings settings, String promotion, Limits limits, FaceSettings faces) {
+		this(task, model, architecture, dataset, input, settings, promotion, limits, faces, null, null);
+	}
 
 	/**
 	 * An architecture preset.

@@ -113,7 +113,7 @@ public class TrainingJobService implements SmartLifecycle {
 				(request.limits() != null && request.limits().trainImages() != null) ? request.limits().trainImages()
 						: 0,
 				(request.limits() != null && request.limits().testImages() != null) ? request.limits().testImages() : 0,
-				request.task(), request.faces(), request.words());
+				request.task(), request.faces(), request.words(), request.seq2seq());
 		try {
 			Path directory = Files.createDirectories(jobDirectory(id));
 			this.json.writeValue(directory.resolve(TrainingWorker.SPEC_FILE).toFile(), spec);

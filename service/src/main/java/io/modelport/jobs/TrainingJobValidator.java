@@ -1,6 +1,7 @@
 package io.modelport.jobs;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,9 @@ import io.modelport.jobs.InvalidJobRequestException.FieldError;
 import io.modelport.nn.ArchitectureCatalog;
 import io.modelport.nn.ConvClassifier;
 import io.modelport.nn.FaceEmbedderNet;
+import io.modelport.nn.Seq2SeqNet;
 import io.modelport.nn.YoloDetectorNet;
+import io.modelport.seq2seq.training.Seq2SeqSettings;
 import io.modelport.store.ModelNames;
 import io.modelport.store.Task;
 import io.modelport.training.OptimizerSettings;
@@ -60,6 +63,7 @@ class TrainingJobValidator {
 		settings((request.settings() != null) ? request.settings() : emptySettings(), errors);
 		faces(task, request.faces(), dataset, errors);
 		words(task, request.words(), errors);
+		seq2seq(task, request.seq2seq(), errors);
 		if (request.promotion() != null && !List.of("always", "if-better", "never").contains(request.promotion())) {
 			errors.add(new FieldError("promotion", "must be always, if-better or never"));
 		}
@@ -81,7 +85,7 @@ class TrainingJobValidator {
 		try {
 			Task parsed = Task.fromId(task);
 			if (parsed != Task.CLASSIFIER && parsed != Task.DETECTOR && parsed != Task.FACE_VERIFIER
-					&& parsed != Task.WORD2VEC) {
+					&& parsed != Task.WORD2VEC && parsed != Task.SEQ2SEQ) {
 				errors.add(new FieldError("task", "training " + task + " models is not supported yet"));
 			}
 			return parsed;
@@ -106,6 +110,7 @@ class TrainingJobValidator {
 		String expected = switch ((task != null) ? task : Task.CLASSIFIER) {
 			case DETECTOR -> ArchitectureCatalog.YOLO_DETECTOR;
 			case FACE_VERIFIER -> ArchitectureCatalog.FACE_EMBEDDER;
+			case SEQ2SEQ -> ArchitectureCatalog.SEQ2SEQ_ATTENTION;
 			default -> ArchitectureCatalog.CONV_CLASSIFIER;
 		};
 		if (task != null && !expected.equals(architecture.name())) {
@@ -119,6 +124,14 @@ class TrainingJobValidator {
 			}
 			else if (task == Task.FACE_VERIFIER) {
 				FaceEmbedderNet.fromParameters(parameters);
+			}
+			else if (task == Task.SEQ2SEQ) {
+				// The vocabulary sizes come from the data; any valid size checks the
+				// rest.
+				Map<String, Object> sized = new HashMap<>(parameters);
+				sized.putIfAbsent("sourceVocabulary", 5);
+				sized.putIfAbsent("targetVocabulary", 5);
+				Seq2SeqNet.fromParameters(sized);
 			}
 			else {
 				ConvClassifier.fromParameters(parameters);
@@ -151,6 +164,12 @@ class TrainingJobValidator {
 		else if (task == Task.FACE_VERIFIER && dataset.kind() != DatasetKind.IMAGE_FOLDERS) {
 			errors.add(new FieldError("dataset", "data set '" + name + "' holds " + dataset.kind().id()
 					+ ", a face verifier trains on image-folders (one folder per identity)"));
+		}
+		else if (task == Task.SEQ2SEQ) {
+			if (dataset.kind() != DatasetKind.SEQUENCE_PAIRS) {
+				errors.add(new FieldError("dataset", "data set '" + name + "' holds " + dataset.kind().id()
+						+ ", a seq2seq model trains on sequence-pairs (source<TAB>target lines)"));
+			}
 		}
 		else if (task != Task.DETECTOR && !dataset.kind().isImages()) {
 			errors.add(new FieldError("dataset",
@@ -223,6 +242,17 @@ class TrainingJobValidator {
 		}
 		Word2VecSettings given = (words != null) ? words : Word2VecSettings.unset();
 		given.errors().forEach((field, message) -> errors.add(new FieldError("words." + field, message)));
+	}
+
+	private static void seq2seq(Task task, Seq2SeqSettings seq2seq, List<FieldError> errors) {
+		if (task != Task.SEQ2SEQ) {
+			if (seq2seq != null) {
+				errors.add(new FieldError("seq2seq", "only applies to a seq2seq job"));
+			}
+			return;
+		}
+		Seq2SeqSettings given = (seq2seq != null) ? seq2seq : Seq2SeqSettings.unset();
+		given.errors().forEach((field, message) -> errors.add(new FieldError("seq2seq." + field, message)));
 	}
 
 	private static void settings(TrainingSettings s, List<FieldError> errors) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -33,7 +32,7 @@ import ai.djl.util.PairList;
  * feeds [embedding of the previous symbol; context] to its RNN, and predicts the next
  * symbol from [s⟨t⟩; context; embedding] through a tanh layer.
  * <p>
- * {@link #forward} is the teacher-forced training pass: source ids {@code [B, Tx]} and
+ * {@code forward} is the teacher-forced training pass: source ids {@code [B, Tx]} and
  * decoder input ids {@code [B, Ty]} ({@code <SOS>} then the target) give logits
  * {@code [B, Ty, V]}. Decoding goes through {@link #encode} and {@link #decodeStep}.
  * Sources are padded at the end with id 0; their encoder outputs at real positions do not
@@ -172,7 +171,7 @@ public final class Seq2SeqNet extends AbstractBlock {
 
 	/**
 	 * The target vocabulary size V, the width of a logit row.
-	 * @return V
+	 * @return the size V
 	 */
 	public int targetVocabulary() {
 		return this.targetVocabulary;
@@ -263,31 +262,29 @@ public final class Seq2SeqNet extends AbstractBlock {
 	}
 
 	/**
-	 * The training pass with teacher forcing at a given ratio: at each step after the
-	 * first a row is fed the true previous symbol with probability
-	 * {@code teacherForcing}, otherwise its own most likely previous prediction.
+	 * The training pass: at each step a row is fed the true previous symbol where the
+	 * teacher mask says so, otherwise its own most likely previous prediction (the first
+	 * step is always fed {@code <SOS>}).
 	 * @param store the parameter store
 	 * @param source the source ids {@code [B, Tx]}
 	 * @param decoderInput {@code <SOS>} and the target ids {@code [B, Ty]}
-	 * @param teacherForcing the teacher forcing ratio in [0, 1]
-	 * @param random draws the rows fed their own predictions
+	 * @param teacherMask 1 where the true symbol is fed, 0 where the prediction is
+	 * {@code [B, Ty]} int64, or {@code null} for full teacher forcing
 	 * @param training whether this is a training pass
 	 * @return the logits {@code [B, Ty, V]}
 	 */
-	public NDArray teacherForced(ParameterStore store, NDArray source, NDArray decoderInput, double teacherForcing,
-			Random random, boolean training) {
+	public NDArray teacherForced(ParameterStore store, NDArray source, NDArray decoderInput, NDArray teacherMask,
+			boolean training) {
 		Encoded encoded = encode(store, source, training);
 		NDList state = encoded.initialState();
 		int steps = (int) decoderInput.getShape().get(1);
-		int rows = (int) decoderInput.getShape().get(0);
 		List<NDArray> logits = new ArrayList<>(steps);
-		NDArray previous = decoderInput.get(new NDIndex(":, 0"));
 		for (int t = 0; t < steps; t++) {
-			if (t > 0) {
-				previous = decoderInput.get(new NDIndex(":, {}", t));
-				if (teacherForcing < 1) {
-					previous = mix(previous, logits.get(t - 1).squeeze(1).argMax(-1), teacherForcing, random, rows);
-				}
+			NDArray previous = decoderInput.get(new NDIndex(":, {}", t));
+			if (t > 0 && teacherMask != null) {
+				NDArray keep = teacherMask.get(new NDIndex(":, {}", t));
+				NDArray own = logits.get(t - 1).squeeze(1).argMax(-1).toType(DataType.INT64, false);
+				previous = previous.mul(keep).add(own.mul(keep.neg().add(1)));
 			}
 			DecodedStep step = decodeStep(store, previous, state, encoded, training);
 			logits.add(step.logits().expandDims(1));
@@ -296,10 +293,15 @@ public final class Seq2SeqNet extends AbstractBlock {
 		return NDArrays.concat(new NDList(logits), 1);
 	}
 
+	/**
+	 * {@inheritDoc} The inputs are the source ids, the decoder input ids and optionally a
+	 * teacher mask, see {@link #teacherForced}.
+	 */
 	@Override
 	protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
 			PairList<String, Object> params) {
-		return new NDList(teacherForced(parameterStore, inputs.get(0), inputs.get(1), 1, null, training));
+		NDArray teacherMask = (inputs.size() > 2) ? inputs.get(2) : null;
+		return new NDList(teacherForced(parameterStore, inputs.get(0), inputs.get(1), teacherMask, training));
 	}
 
 	@Override
@@ -363,16 +365,6 @@ public final class Seq2SeqNet extends AbstractBlock {
 			}
 		}
 		return source.getManager().create(permutation, new Shape(rows, length, length));
-	}
-
-	private static NDArray mix(NDArray truth, NDArray predicted, double teacherForcing, Random random, int rows) {
-		float[] keep = new float[rows];
-		for (int i = 0; i < rows; i++) {
-			keep[i] = (random.nextDouble() < teacherForcing) ? 1f : 0f;
-		}
-		NDArray flags = truth.getManager().create(keep).toType(DataType.INT64, false);
-		NDArray own = predicted.toType(DataType.INT64, false);
-		return truth.mul(flags).add(own.mul(flags.neg().add(1)));
 	}
 
 	/**

@@ -18,6 +18,7 @@ import ch.qos.logback.classic.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.modelport.datasets.Dataset;
 import io.modelport.datasets.DetectionDatasets;
 import io.modelport.datasets.ImageDatasets;
 import io.modelport.datasets.KjvBible;
@@ -27,6 +28,12 @@ import io.modelport.faces.training.FaceImages;
 import io.modelport.faces.training.FaceSettings;
 import io.modelport.faces.training.FaceTraining;
 import io.modelport.nn.ConvClassifier;
+import io.modelport.seq2seq.training.DateExamples;
+import io.modelport.seq2seq.training.PairSplits;
+import io.modelport.seq2seq.training.Pronunciations;
+import io.modelport.seq2seq.training.Seq2SeqData;
+import io.modelport.seq2seq.training.Seq2SeqSettings;
+import io.modelport.seq2seq.training.Seq2SeqTraining;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
 import io.modelport.words.training.Corpus;
@@ -89,6 +96,9 @@ public final class TrainingWorker {
 	}
 
 	static void run(WorkerSpec spec, Path jobDirectory) throws IOException {
+		if (Task.SEQ2SEQ.id().equals(spec.task())) {
+			Seq2SeqTraining.preferOneThread();
+		}
 		Device device = Engine.getEngine("PyTorch").defaultDevice();
 		emit("started", Map.of("device", device.toString(), "pid", ProcessHandle.current().pid()));
 		if (Task.DETECTOR.id().equals(spec.task())) {
@@ -101,6 +111,10 @@ public final class TrainingWorker {
 		}
 		if (Task.WORD2VEC.id().equals(spec.task())) {
 			runWords(spec, jobDirectory, device);
+			return;
+		}
+		if (Task.SEQ2SEQ.id().equals(spec.task())) {
+			runSeq2Seq(spec, jobDirectory, device);
 			return;
 		}
 		// 0 means the data set's own size (IDX files), or 28 × 28 for image folders.
@@ -192,6 +206,41 @@ public final class TrainingWorker {
 				json.writeValueAsBytes(result.evaluation()), Word2VecTraining.LOSS_FILE, result.lossChart()));
 		emit("finished",
 				Map.of(Word2VecTraining.QUALITY_METRIC, result.evaluation().get(Word2VecTraining.QUALITY_METRIC)));
+	}
+
+	// The built-in pair sets are generated (dates) or read from the dictionary file their
+	// details name; uploads are tab-separated pairs files.
+	private static void runSeq2Seq(WorkerSpec spec, Path jobDirectory, Device device) throws IOException {
+		Seq2SeqSettings seq2seq = ((spec.seq2seq() != null) ? spec.seq2seq() : Seq2SeqSettings.unset()).withDefaults();
+		TrainingSettings settings = Seq2SeqSettings.trainingDefaults(spec.settings());
+		Dataset dataset = spec.dataset();
+		boolean builtIn = dataset.isBuiltIn();
+		PairSplits splits;
+		String description;
+		if (builtIn && Seq2SeqData.DATES.equals(dataset.name())) {
+			splits = Seq2SeqData.dates(seq2seq, settings.seed());
+			description = DateExamples.DESCRIPTION;
+		}
+		else if (builtIn && Seq2SeqData.PRONUNCIATIONS.equals(dataset.name())) {
+			Path file = Path.of(String.valueOf(dataset.details().get("file")));
+			splits = Seq2SeqData.pronunciations(file, seq2seq, settings.seed());
+			description = Pronunciations.DESCRIPTION + ", " + file;
+		}
+		else {
+			splits = Seq2SeqData.tabSeparated(dataset.textFile(), seq2seq, settings.seed());
+			description = "data set '" + dataset.name() + "' (tab-separated pairs)";
+		}
+		Seq2SeqTraining.Request request = new Seq2SeqTraining.Request(spec.model(), spec.architectureParameters(),
+				settings, seq2seq, "training job " + spec.jobId(), description);
+		Seq2SeqTraining.Result result = Seq2SeqTraining.run(request, splits, jobDirectory.resolve("work"), device,
+				(epoch) -> emit("epoch", Map.of("result", epoch)));
+		Path output = jobDirectory.resolve("output");
+		ModelPublisher.deleteRecursively(output);
+		Map<String, byte[]> files = new LinkedHashMap<>(result.files());
+		files.put(TrainedClassifier.EVALUATION_FILE, json.writeValueAsBytes(result.evaluation()));
+		ModelPublisher.publish(output, result.template(), result.parameters(), 1, files);
+		Map<?, ?> quality = (Map<?, ?>) result.template().provenance().get("quality");
+		emit("finished", Map.of("testExactMatch", quality.get("testAccuracy"), "testBleu", quality.get("testBleu")));
 	}
 
 	private static int detail(WorkerSpec spec, String key) {

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.modelport.datasets.Dataset;
 import io.modelport.faces.training.FaceSettings;
+import io.modelport.seq2seq.training.Seq2SeqSettings;
 import io.modelport.words.training.Word2VecSettings;
 
 /**
@@ -23,10 +24,31 @@ import io.modelport.words.training.Word2VecSettings;
  * detectors)
  * @param faces the face settings of a {@code face-verifier}, {@code null} otherwise
  * @param words the settings of a {@code word2vec} run, {@code null} otherwise
+ * @param seq2seq the translator settings of a {@code seq2seq} job, {@code null} otherwise
  * @author Modelport Team
  */
 public record WorkerSpec(String jobId, String model, Map<String, Object> architectureParameters,
 		TrainingSettings settings, Dataset dataset, int width, int height, int trainLimit, int testLimit, String task,
-		FaceSettings faces, Word2VecSettings words) {
+		FaceSettings faces, Word2VecSettings words, Seq2SeqSettings seq2seq) {
+
+	/**
+	 * A spec of a task without translator settings.
+	 * @param jobId the job id
+	 * @param model the model name
+	 * @param architectureParameters the hyperparameters
+	 * @param settings the training settings
+	 * @param dataset the data set
+	 * @param width the input width
+	 * @param height the input height
+	 * @param trainLimit the training image limit
+	 * @param testLimit the test image limit
+	 * @param task the task
+	 * @param faces the face settings
+	 */
+	public WorkerSpec(String jobId, String model, Map<String, Object> architectureParameters, TrainingSettings settings,
+			Dataset dataset, int width, int height, int trainLimit, int testLimit, String task, FaceSettings faces) {
+		this(jobId, model, architectureParameters, settings, dataset, width, height, trainLimit, testLimit, task, faces,
+				null, null);
+	}
 
 }

@@ -129,7 +129,7 @@ public final class TrainingThroughputBenchmark {
 				0, 42L);
 		WorkerSpec spec = new WorkerSpec("benchmark", "benchmark",
 				Map.of("filters", List.of(32, 64), "dense", 128, "dropout", 0.3), settings, fashion, 28, 28, images,
-				2000, "classifier", null, null);
+				2000, "classifier", null, null, null);
 		JsonMapper json = JsonMapper.builder().build();
 		json.writeValue(jobDirectory.resolve(TrainingWorker.SPEC_FILE).toFile(), spec);
 		TrainingProperties properties = new TrainingProperties(jobDirectory, 1, "1g", "",

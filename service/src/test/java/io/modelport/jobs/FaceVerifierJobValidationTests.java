@@ -77,16 +77,17 @@ class FaceVerifierJobValidationTests {
 	@Test
 	void refusesAnotherArchitectureAndFaceSettingsOnOtherTasks() {
 		TrainingJobRequest classifierNet = new TrainingJobRequest("face-verifier", "verifier",
-				new ArchitectureRequest("conv-classifier", Map.of()), "faces", null, null, null, null, null, null);
+				new ArchitectureRequest("conv-classifier", Map.of()), "faces", null, null, null, null, null, null,
+				null);
 		assertThat(errors(classifierNet)).singleElement()
 			.satisfies((error) -> assertThat(error.message()).contains("'face-embedder'"));
 		TrainingJobRequest badParameters = new TrainingJobRequest("face-verifier", "verifier",
 				new ArchitectureRequest("face-embedder", Map.of("pooling", "max", "embeddingSize", 1)), "faces", null,
-				null, null, null, null, null);
+				null, null, null, null, null, null);
 		assertThat(errors(badParameters)).extracting(FieldError::field).containsExactly("architecture.parameters");
 		TrainingJobRequest classifier = new TrainingJobRequest("classifier", "m",
 				new ArchitectureRequest("conv-classifier", Map.of()), "shapes", null, null, null, null,
-				FaceSettings.unset(), null);
+				FaceSettings.unset(), null, null);
 		assertThat(errors(classifier)).extracting(FieldError::field).containsExactly("faces");
 	}
 
@@ -97,7 +98,7 @@ class FaceVerifierJobValidationTests {
 	private static TrainingJobRequest request(String dataset, FaceSettings faces) {
 		return new TrainingJobRequest("face-verifier", "verifier",
 				new ArchitectureRequest("face-embedder", Map.of("filters", List.of(4, 8), "embeddingSize", 8)), dataset,
-				null, null, "always", null, faces, null);
+				null, null, "always", null, faces, null, null);
 	}
 
 	private static Dataset faces(String name, int identities, int images) {

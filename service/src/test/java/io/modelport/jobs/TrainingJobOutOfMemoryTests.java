@@ -58,7 +58,7 @@ class TrainingJobOutOfMemoryTests {
 		String id = this.jobs
 			.submit(new TrainingJobRequest("classifier", "oom-model",
 					new ArchitectureRequest("conv-classifier", Map.of("filters", List.of(4))), "big-shapes", null, null,
-					"always", null, null, null))
+					"always", null, null, null, null))
 			.id();
 		await().atMost(Duration.ofSeconds(120)).until(() -> this.jobs.get(id).state().terminal());
 		TrainingJob job = this.jobs.get(id);

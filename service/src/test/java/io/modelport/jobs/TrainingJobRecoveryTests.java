@@ -84,7 +84,7 @@ class TrainingJobRecoveryTests {
 				new ArchitectureRequest("conv-classifier", Map.of("filters", List.of(8, 16), "dense", 32)), "shapes",
 				null, new TrainingSettings(epochs, 32, new OptimizerSettings("adam", 0.005, null, null, null, null),
 						null, null, null, null, 0.1, null, null, null, 5L),
-				"always", null, null, null);
+				"always", null, null, null, null);
 	}
 
 }

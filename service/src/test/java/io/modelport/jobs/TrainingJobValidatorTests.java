@@ -51,7 +51,7 @@ class TrainingJobValidatorTests {
 				new ScheduleSettings("cosine", null, 0), -0.1, null, null, 0.9, null, null, 9, null);
 		TrainingJobRequest request = new TrainingJobRequest("regression", "Bad Name",
 				new ArchitectureRequest("transformer", Map.of()), "absent", new TrainingJobRequest.InputSize(4, 1000),
-				bad, "sometimes", new TrainingJobRequest.Limits(-1, null), null, null);
+				bad, "sometimes", new TrainingJobRequest.Limits(-1, null), null, null, null);
 		List<FieldError> errors = catchThrowableOfType(InvalidJobRequestException.class,
 				() -> this.validator.validate(request))
 			.errors();
@@ -77,9 +77,9 @@ class TrainingJobValidatorTests {
 
 	@Test
 	void refusesTasksThatCannotBeTrainedYetAndBadHyperparameters() {
-		TrainingJobRequest request = new TrainingJobRequest("seq2seq", "m",
+		TrainingJobRequest request = new TrainingJobRequest("speech", "m",
 				new ArchitectureRequest("conv-classifier", Map.of("filters", List.of(0))), "shapes", null, null, null,
-				null, null, null);
+				null, null, null, null);
 		assertThat(
 				catchThrowableOfType(InvalidJobRequestException.class, () -> this.validator.validate(request)).errors())
 			.extracting(FieldError::field)
@@ -89,7 +89,7 @@ class TrainingJobValidatorTests {
 	static TrainingJobRequest request(String task, String dataset, TrainingSettings settings) {
 		return new TrainingJobRequest(task, "shapes-model",
 				new ArchitectureRequest("conv-classifier", Map.of("filters", List.of(4, 8), "dense", 16)), dataset,
-				null, settings, "always", null, null, null);
+				null, settings, "always", null, null, null, null);
 	}
 
 	static TrainingSettings settings(int epochs, int batch, String optimizer, double rate) {

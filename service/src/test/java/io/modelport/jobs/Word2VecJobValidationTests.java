@@ -63,12 +63,12 @@ class Word2VecJobValidationTests {
 		});
 		TrainingJobRequest withArchitecture = new TrainingJobRequest("word2vec", "words",
 				new ArchitectureRequest("skip-gram", Map.of()), "corpus", null,
-				TrainingJobValidatorTests.settings(2, 32, "sgd", 0.1), null, null, null, null);
+				TrainingJobValidatorTests.settings(2, 32, "sgd", 0.1), null, null, null, null, null);
 		assertThat(errors(withArchitecture)).extracting(FieldError::field).containsExactly("architecture", "settings");
 		assertThat(errors(withArchitecture).get(0).message()).contains("'words'");
 		TrainingJobRequest classifierWithWords = new TrainingJobRequest("classifier", "m",
 				new ArchitectureRequest("conv-classifier", Map.of()), "shapes", null, null, null, null, null,
-				Word2VecSettings.unset());
+				Word2VecSettings.unset(), null);
 		assertThat(errors(classifierWithWords)).extracting(FieldError::field).containsExactly("words");
 	}
 
@@ -77,7 +77,8 @@ class Word2VecJobValidationTests {
 	}
 
 	private static TrainingJobRequest request(String dataset, Word2VecSettings words) {
-		return new TrainingJobRequest("word2vec", "words", null, dataset, null, null, "always", null, null, words);
+		return new TrainingJobRequest("word2vec", "words", null, dataset, null, null, "always", null, null, words,
+				null);
 	}
 
 	private static Dataset dataset(String name, DatasetKind kind, String source) {
