@@ -200,7 +200,15 @@ public final class Seq2SeqTraining {
 		return parameters;
 	}
 
-	private static List<SequencePair> fitting(List<SequencePair> pairs, Seq2SeqSettings s) {
+	/**
+	 * The pairs a model with these limits trains and is evaluated on: those with 1 to
+	 * {@code maxInputLength} source symbols and fewer than {@code maxOutputLength} target
+	 * symbols (room for {@code <EOS>}).
+	 * @param pairs the pairs
+	 * @param s the settings, defaults applied
+	 * @return the pairs within the limits, in order
+	 */
+	public static List<SequencePair> fitting(List<SequencePair> pairs, Seq2SeqSettings s) {
 		return pairs.stream().filter((pair) -> {
 			int in = s.source().split(pair.source()).size();
 			int out = s.target().split(pair.target()).size();
