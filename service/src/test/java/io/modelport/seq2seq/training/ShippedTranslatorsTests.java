@@ -67,8 +67,8 @@ class ShippedTranslatorsTests {
 		Map<?, ?> settings = (Map<?, ?>) provenance.get("settings");
 		Seq2SeqSettings seq2seq = json.convertValue(settings.get("seq2seq"), Seq2SeqSettings.class).withDefaults();
 		long seed = ((Number) settings.get("seed")).longValue();
-		PairSplits splits = (dictionary == null) ? Seq2SeqData.dates(seq2seq, seed)
-				: Seq2SeqData.pronunciations(dictionary, seq2seq, seed);
+		PairSplits splits = (dictionary != null) ? Seq2SeqData.pronunciations(dictionary, seq2seq, seed)
+				: Seq2SeqData.dates(seq2seq, seed);
 		List<SequencePair> test = Seq2SeqTraining.fitting(splits.test(), seq2seq);
 		if (test.size() > seq2seq.evaluationLimit()) {
 			test = test.subList(0, seq2seq.evaluationLimit());
