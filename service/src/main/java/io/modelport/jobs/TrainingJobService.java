@@ -95,8 +95,11 @@ public class TrainingJobService implements SmartLifecycle {
 				: new TrainingSettings(null, null, null, null, null, null, null, null, null, null, null, null))
 			.withDefaults();
 		String id = UUID.randomUUID().toString();
+		// An ensemble trains its members one after another, numbering their epochs in one
+		// sequence.
+		int members = (request.faces() != null && request.faces().ensemble() != null) ? request.faces().ensemble() : 1;
 		TrainingJob job = new TrainingJob(id, JobState.QUEUED, request.task(), request.model(), request, null, 0,
-				settings.epochs(), List.of(), null, null, null, null, null, 0, Instant.now(), null, null);
+				settings.epochs() * members, List.of(), null, null, null, null, null, 0, Instant.now(), null, null);
 		WorkerSpec spec = new WorkerSpec(id, request.model(),
 				(request.architecture().parameters() != null) ? request.architecture().parameters() : Map.of(),
 				settings, dataset,

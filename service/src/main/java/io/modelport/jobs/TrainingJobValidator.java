@@ -111,6 +111,11 @@ class TrainingJobValidator {
 			}
 			else if (task == Task.FACE_VERIFIER) {
 				FaceEmbedderNet.fromParameters(parameters);
+				// One knob for one thing: the trainer sets members from faces.ensemble.
+				if (parameters.containsKey("members")) {
+					errors.add(new FieldError("architecture.parameters",
+							"members is set by training: give faces.ensemble instead"));
+				}
 			}
 			else {
 				ConvClassifier.fromParameters(parameters);
