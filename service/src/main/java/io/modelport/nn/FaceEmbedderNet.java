@@ -5,8 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
@@ -43,10 +47,13 @@ import ai.djl.nn.pooling.Pool;
  * averages the two unit embeddings (test-time flip averaging; it adds no parameters, so
  * an ensemble's file loads with it on or off, but a single network with it becomes an
  * ensemble of one, whose file the trainer assembles); off by default
+ * @param standardize whether each face is first standardised to mean 0 and variance 1
+ * over its own pixels, inside the block, so the embedding does not see overall brightness
+ * and contrast; off by default
  * @author Modelport Team
  */
 public record FaceEmbedderNet(List<Integer> filters, int convsPerStage, String pooling, double dropout,
-		int embeddingSize, int members, boolean flipAverage) {
+		int embeddingSize, int members, boolean flipAverage, boolean standardize) {
 
 	/** The pooling choices. */
 	public static final List<String> POOLINGS = List.of("flatten", "average");
@@ -79,7 +86,8 @@ public record FaceEmbedderNet(List<Integer> filters, int convsPerStage, String p
 				ArchitectureCatalog.doubleParameter(parameters, "dropout", 0.2, 0, 0.9),
 				ArchitectureCatalog.intParameter(parameters, "embeddingSize", 64, 2, 1024),
 				ArchitectureCatalog.intParameter(parameters, "members", 1, 1, MAX_MEMBERS),
-				ArchitectureCatalog.booleanParameter(parameters, "flipAverage", false));
+				ArchitectureCatalog.booleanParameter(parameters, "flipAverage", false),
+				ArchitectureCatalog.booleanParameter(parameters, "standardize", false));
 	}
 
 	/**
@@ -89,7 +97,7 @@ public record FaceEmbedderNet(List<Integer> filters, int convsPerStage, String p
 	 */
 	public FaceEmbedderNet withMembers(int count) {
 		return new FaceEmbedderNet(this.filters, this.convsPerStage, this.pooling, this.dropout, this.embeddingSize,
-				count, this.flipAverage);
+				count, this.flipAverage, this.standardize);
 	}
 
 	/**
@@ -98,7 +106,7 @@ public record FaceEmbedderNet(List<Integer> filters, int convsPerStage, String p
 	 */
 	public FaceEmbedderNet member() {
 		return new FaceEmbedderNet(this.filters, this.convsPerStage, this.pooling, this.dropout, this.embeddingSize, 1,
-				false);
+				false, this.standardize);
 	}
 
 	/**
@@ -136,6 +144,9 @@ public record FaceEmbedderNet(List<Integer> filters, int convsPerStage, String p
 		if (this.flipAverage) {
 			parameters.put("flipAverage", true);
 		}
+		if (this.standardize) {
+			parameters.put("standardize", true);
+		}
 		return parameters;
 	}
 
@@ -154,8 +165,22 @@ public record FaceEmbedderNet(List<Integer> filters, int convsPerStage, String p
 		return new FaceEnsembleBlock(networks, this.embeddingSize, this.flipAverage);
 	}
 
+	// Per face over channels, rows and columns (flattened: the engine reduces one axis
+	// at a time); the epsilon keeps a flat image finite.
+	private static NDList standardizeFaces(NDList inputs) {
+		NDArray faces = inputs.singletonOrThrow();
+		Shape shape = faces.getShape();
+		NDArray flat = faces.reshape(shape.get(0), -1);
+		NDArray centred = flat.sub(flat.mean(new int[] { 1 }, true));
+		NDArray deviation = centred.square().mean(new int[] { 1 }, true).add(1e-5f).sqrt();
+		return new NDList(centred.div(deviation).reshape(shape));
+	}
+
 	private Block network() {
 		SequentialBlock net = new SequentialBlock();
+		if (this.standardize) {
+			net.add(new LambdaBlock(FaceEmbedderNet::standardizeFaces, "standardize"));
+		}
 		ConvStages.add(net, this.filters, this.convsPerStage);
 		if ("average".equals(this.pooling)) {
 			net.add(Pool.globalAvgPool2dBlock());

@@ -105,6 +105,25 @@ class FaceEmbedderNetTests {
 	}
 
 	@Test
+	void standardisingMakesTheEmbeddingBlindToBrightnessAndContrast() {
+		try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+			FaceEmbedderNet net = FaceEmbedderNet.fromParameters(with("standardize", true));
+			assertThat(net.single()).isTrue();
+			assertThat(net.toParameters()).containsEntry("standardize", true);
+			Block block = net.build();
+			block.initialize(manager, DataType.FLOAT32, INPUT);
+			NDArray faces = manager.randomUniform(0, 1, INPUT);
+			ParameterStore store = new ParameterStore(manager, false);
+			float[] embedded = block.forward(store, new NDList(faces), false).singletonOrThrow().toFloatArray();
+			float[] brighter = block.forward(store, new NDList(faces.mul(1.7f).add(0.3f)), false)
+				.singletonOrThrow()
+				.toFloatArray();
+			// Equal up to the epsilon added to the variance.
+			assertThat(brighter).containsExactly(embedded, within(1e-3f));
+		}
+	}
+
+	@Test
 	void refusesAnEnsembleOfNoneOrTooMany() {
 		assertThatExceptionOfType(UnknownArchitectureException.class)
 			.isThrownBy(() -> FaceEmbedderNet.fromParameters(with("members", 0)))

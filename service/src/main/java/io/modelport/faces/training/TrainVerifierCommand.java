@@ -31,6 +31,7 @@ import io.modelport.training.TrainingSettings;
  * --width N (46) --height N (56)
  * --epochs N (15) --lr X (0.002) --decay X (0.95) --weight-decay X (0.0001) --seed N (7)
  * --filters 32,64,128 --convs-per-stage N (2) --pooling flatten|average --dropout X (0.2) --embedding-size N (64)
+ * --standardize true|false (false: each face standardised over its own pixels inside the network)
  * --flip-average true|false (false: each member also embeds the mirror image, averaged)
  * --margin X (0.2) --mining batch-hard|semi-hard --p N (9) --k N (4)
  * --threshold-rule max-accuracy|far --target-far X (0.01)
@@ -96,6 +97,9 @@ public final class TrainVerifierCommand {
 		architecture.put("pooling", options.getOrDefault("pooling", "flatten"));
 		architecture.put("dropout", Double.parseDouble(options.getOrDefault("dropout", "0.2")));
 		architecture.put("embeddingSize", Integer.parseInt(options.getOrDefault("embedding-size", "64")));
+		if (Boolean.parseBoolean(options.getOrDefault("standardize", "false"))) {
+			architecture.put("standardize", true);
+		}
 		if (Boolean.parseBoolean(options.getOrDefault("flip-average", "false"))) {
 			architecture.put("flipAverage", true);
 		}
