@@ -98,10 +98,13 @@ public class TrainingJobService implements SmartLifecycle {
 				: new TrainingSettings(null, null, null, null, null, null, null, null, null, null, null, null))
 			.withDefaults();
 		String id = UUID.randomUUID().toString();
-		// A word2vec run counts its epochs in its own settings.
+		// A word2vec run counts its epochs in its own settings; a face ensemble trains
+		// its
+		// members one after another, numbering their epochs in one sequence.
+		int members = (request.faces() != null && request.faces().ensemble() != null) ? request.faces().ensemble() : 1;
 		int epochs = Task.WORD2VEC.id().equals(request.task())
 				? ((request.words() != null) ? request.words() : Word2VecSettings.unset()).withDefaults().epochs()
-				: settings.epochs();
+				: settings.epochs() * members;
 		TrainingJob job = new TrainingJob(id, JobState.QUEUED, request.task(), request.model(), request, null, 0,
 				epochs, List.of(), null, null, null, null, null, 0, Instant.now(), null, null);
 		WorkerSpec spec = new WorkerSpec(id, request.model(),

@@ -124,6 +124,11 @@ class TrainingJobValidator {
 			}
 			else if (task == Task.FACE_VERIFIER) {
 				FaceEmbedderNet.fromParameters(parameters);
+				// One knob for one thing: the trainer sets members from faces.ensemble.
+				if (parameters.containsKey("members")) {
+					errors.add(new FieldError("architecture.parameters",
+							"members is set by training: give faces.ensemble instead"));
+				}
 			}
 			else if (task == Task.SEQ2SEQ) {
 				// The vocabulary sizes come from the data; any valid size checks the

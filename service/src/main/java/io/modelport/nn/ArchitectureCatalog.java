@@ -80,6 +80,14 @@ public final class ArchitectureCatalog {
 		return number.doubleValue();
 	}
 
+	static boolean booleanParameter(Map<String, Object> parameters, String key, boolean fallback) {
+		Object value = parameters.getOrDefault(key, fallback);
+		if (!(value instanceof Boolean flag)) {
+			throw new UnknownArchitectureException(key + " must be true or false");
+		}
+		return flag;
+	}
+
 	static List<Integer> intListParameter(Map<String, Object> parameters, String key, List<Integer> fallback, int max) {
 		Object value = parameters.getOrDefault(key, fallback);
 		if (!(value instanceof List<?> list) || list.isEmpty() || list.size() > 6) {

@@ -25,6 +25,17 @@ public record TrainingSettings(Integer epochs, Integer batchSize, OptimizerSetti
 		Double devFraction, Double testFraction, Boolean flip, Integer maxShift, Long seed) {
 
 	/**
+	 * The same settings with another seed.
+	 * @param other the seed
+	 * @return the settings
+	 */
+	public TrainingSettings withSeed(long other) {
+		return new TrainingSettings(this.epochs, this.batchSize, this.optimizer, this.schedule, this.weightDecay,
+				this.gradientClip, this.earlyStoppingPatience, this.devFraction, this.testFraction, this.flip,
+				this.maxShift, other);
+	}
+
+	/**
 	 * Fills unset values: 10 epochs, batch 128, Adam, constant rate, no weight decay, no
 	 * clipping, no early stopping, 10% dev, 10% test, no augmentation, seed 42.
 	 * @return the settings with every value set

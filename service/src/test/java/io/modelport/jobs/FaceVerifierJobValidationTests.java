@@ -45,19 +45,19 @@ class FaceVerifierJobValidationTests {
 	@Test
 	void acceptsAFaceVerifierWithDefaultsAndWithEverySettingGiven() {
 		assertThat(this.validator.validate(request("faces", null)).name()).isEqualTo("faces");
-		FaceSettings all = new FaceSettings(0.3, "semi-hard", 4, 3, "far", 0.05, 0.2, 0.2, 0.1, 10, 8.0, 0.1);
+		FaceSettings all = new FaceSettings(0.3, "semi-hard", 4, 3, "far", 0.05, 0.2, 0.2, 0.1, 10, 8.0, 0.1, 2);
 		assertThat(this.validator.validate(request("faces", all)).name()).isEqualTo("faces");
 	}
 
 	@Test
 	void namesEveryInvalidFaceSetting() {
-		FaceSettings bad = new FaceSettings(0.0, "random", 1, 1, "eer", 1.5, 0.0, 0.95, 0.9, 0, 90.0, -0.1);
+		FaceSettings bad = new FaceSettings(0.0, "random", 1, 1, "eer", 1.5, 0.0, 0.95, 0.9, 0, 90.0, -0.1, 11);
 		assertThat(errors(request("faces", bad))).extracting(FieldError::field)
 			.containsExactly("faces.margin", "faces.mining", "faces.identitiesPerBatch", "faces.imagesPerIdentity",
 					"faces.thresholdRule", "faces.targetFar", "faces.devShare", "faces.testShare", "faces.jitter",
-					"faces.rotation", "faces.scale", "faces.stepsPerEpoch");
+					"faces.rotation", "faces.scale", "faces.stepsPerEpoch", "faces.ensemble");
 		assertThat(errors(request("faces",
-				new FaceSettings(-1.0, null, null, null, null, null, null, null, null, null, null, null))))
+				new FaceSettings(-1.0, null, null, null, null, null, null, null, null, null, null, null, null))))
 			.singleElement()
 			.satisfies((error) -> assertThat(error.message()).contains("(0, 4]"));
 	}
@@ -85,6 +85,10 @@ class FaceVerifierJobValidationTests {
 				new ArchitectureRequest("face-embedder", Map.of("pooling", "max", "embeddingSize", 1)), "faces", null,
 				null, null, null, null, null, null);
 		assertThat(errors(badParameters)).extracting(FieldError::field).containsExactly("architecture.parameters");
+		TrainingJobRequest members = new TrainingJobRequest("face-verifier", "verifier",
+				new ArchitectureRequest("face-embedder", Map.of("members", 3)), "faces", null, null, null, null, null);
+		assertThat(errors(members)).singleElement()
+			.satisfies((error) -> assertThat(error.message()).contains("faces.ensemble"));
 		TrainingJobRequest classifier = new TrainingJobRequest("classifier", "m",
 				new ArchitectureRequest("conv-classifier", Map.of()), "shapes", null, null, null, null,
 				FaceSettings.unset(), null, null);

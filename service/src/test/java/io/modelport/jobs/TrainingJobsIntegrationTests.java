@@ -193,12 +193,16 @@ class TrainingJobsIntegrationTests {
 				 "architecture": {"name": "face-embedder", "parameters": {"filters": [4, 8], "embeddingSize": 8}},
 				 "settings": {"epochs": 2, "optimizer": {"type": "adam", "learningRate": 0.005}, "seed": 3},
 				 "faces": {"margin": 0.3, "mining": "semi-hard", "identitiesPerBatch": 3, "imagesPerIdentity": 2,
-				           "stepsPerEpoch": 3, "thresholdRule": "far", "targetFar": 0.1}}""";
+				           "stepsPerEpoch": 3, "thresholdRule": "far", "targetFar": 0.1, "ensemble": 2}}""";
 		ResponseEntity<String> submitted = this.http.post("/api/v1/training-jobs", MediaType.APPLICATION_JSON, body);
 		assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isEqualTo(202);
 		JsonNode job = awaitState(submitted.getHeaders().getLocation().toString(), "SUCCEEDED");
-		assertThat(job.get("history")).hasSize(2);
+		// Two members of two epochs each, numbered in one sequence.
+		assertThat(job.get("epochs").asInt()).isEqualTo(4);
+		assertThat(job.get("history")).extracting((epoch) -> epoch.get("epoch").asInt()).containsExactly(1, 2, 3, 4);
 		JsonNode report = job.get("report");
+		assertThat(report.get("ensemble").asInt()).isEqualTo(2);
+		assertThat(report.get("members")).extracting((member) -> member.get("seed").asInt()).containsExactly(3, 4);
 		assertThat(report.get("testAuc").asDouble()).isBetween(0.0, 1.0);
 		assertThat(report.get("threshold").asDouble()).isBetween(0.0, 4.0);
 		assertThat(report.get("thresholdRule").asString()).isEqualTo("far");
@@ -208,6 +212,7 @@ class TrainingJobsIntegrationTests {
 		JsonNode version = LocalHttp.read(this.http.get("/api/v1/models/faces")).get("versions").get(0);
 		assertThat(version.get("task").asString()).isEqualTo("face-verifier");
 		assertThat(version.get("quality").get("testAuc").asDouble()).isBetween(0.0, 1.0);
+		assertThat(version.get("state").asString()).isEqualTo("READY");
 		Path published = ROOT.resolve("store").resolve("faces").resolve("1");
 		assertThat(published.resolve("roc.png")).isRegularFile();
 		assertThat(published.resolve("evaluation.json")).isRegularFile();

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.modelport.nn.FaceEmbedderNet;
+
 /**
  * The face-specific settings of a verifier training run (ml-spec §4); epochs, optimizer,
  * flips, shifts and the seed come from the common
@@ -28,11 +30,15 @@ import java.util.Map;
  * otherwise take only a handful of steps per epoch)
  * @param rotation the largest random rotation of a training face in degrees, 0 for none
  * @param scale the largest random zoom of a training face (1 ± scale), 0 for none
+ * @param ensemble the networks trained (one after another, with seeds seed, seed + 1,
+ * ...) and served as one averaged verifier, 1 for a single network: averaging members
+ * that differ only in their initialisation and batches lowers the variance a small
+ * training set leaves in any one of them
  * @author Modelport Team
  */
 public record FaceSettings(Double margin, String mining, Integer identitiesPerBatch, Integer imagesPerIdentity,
 		String thresholdRule, Double targetFar, Double devShare, Double testShare, Double jitter, Integer stepsPerEpoch,
-		Double rotation, Double scale) {
+		Double rotation, Double scale, Integer ensemble) {
 
 	/** The mining modes. */
 	public static final List<String> MININGS = List.of("batch-hard", "semi-hard");
@@ -48,14 +54,14 @@ public record FaceSettings(Double margin, String mining, Integer identitiesPerBa
 	 * @return the unset settings
 	 */
 	public static FaceSettings unset() {
-		return new FaceSettings(null, null, null, null, null, null, null, null, null, null, null, null);
+		return new FaceSettings(null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	/**
 	 * Fills unset values: margin 0.2, batch-hard mining, P = 8, K = 4, max-accuracy
 	 * threshold (target FAR 0.01 for the far rule), 20% dev and 20% test identities,
-	 * jitter 0.1, no rotation or zoom; steps per epoch stay unset (the trainer sizes
-	 * them).
+	 * jitter 0.1, no rotation or zoom, a single network; steps per epoch stay unset (the
+	 * trainer sizes them).
 	 * @return the settings with every value set
 	 */
 	public FaceSettings withDefaults() {
@@ -64,7 +70,7 @@ public record FaceSettings(Double margin, String mining, Integer identitiesPerBa
 				(this.imagesPerIdentity != null) ? this.imagesPerIdentity : 4,
 				(this.thresholdRule != null) ? this.thresholdRule : "max-accuracy", or(this.targetFar, 0.01),
 				or(this.devShare, 0.2), or(this.testShare, 0.2), or(this.jitter, 0.1), this.stepsPerEpoch,
-				or(this.rotation, 0), or(this.scale, 0));
+				or(this.rotation, 0), or(this.scale, 0), (this.ensemble != null) ? this.ensemble : 1);
 	}
 
 	/**
@@ -110,6 +116,10 @@ public record FaceSettings(Double margin, String mining, Integer identitiesPerBa
 		if (this.stepsPerEpoch != null && (this.stepsPerEpoch < 1 || this.stepsPerEpoch > 100_000)) {
 			errors.put("stepsPerEpoch", "must be between 1 and 100000, was " + this.stepsPerEpoch);
 		}
+		if (this.ensemble != null && (this.ensemble < 1 || this.ensemble > FaceEmbedderNet.MAX_MEMBERS)) {
+			errors.put("ensemble", "must be a number of networks between 1 and " + FaceEmbedderNet.MAX_MEMBERS
+					+ ", was " + this.ensemble);
+		}
 		return errors;
 	}
 
@@ -132,6 +142,7 @@ public record FaceSettings(Double margin, String mining, Integer identitiesPerBa
 		map.put("stepsPerEpoch", s.stepsPerEpoch);
 		map.put("rotation", s.rotation);
 		map.put("scale", s.scale);
+		map.put("ensemble", s.ensemble);
 		return map;
 	}
 

@@ -1,8 +1,10 @@
 package io.modelport.faces.training;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,12 +12,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
-import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
 
 import io.modelport.faces.RocChart;
 import io.modelport.faces.VerificationMetrics;
@@ -123,25 +120,35 @@ public final class FaceTraining {
 		IdentitySplit split = split(faces, faceSettings, seed);
 		VerificationPairs devPairs = pairs(split.dev(), seed, DEV_PAIR_SEED_OFFSET);
 		VerificationPairs testPairs = pairs(split.test(), seed, TEST_PAIR_SEED_OFFSET);
-		FaceEmbedderNet net = FaceEmbedderNet.fromParameters(request.architectureParameters());
+		FaceEmbedderNet net = FaceEmbedderNet.fromParameters(request.architectureParameters())
+			.withMembers(faceSettings.ensemble());
 		InputSpec input = new InputSpec(request.width(), request.height(), 1, 255f, null, null);
-		FaceTrainer.Report report = new FaceTrainer(net, input, settings, faceSettings, device).train(split.train(),
-				split.dev(), devPairs, workDir, progress);
-		float[][] devEmbeddings;
-		float[][] testEmbeddings;
-		try (Model model = Model.newInstance("face-embedder", device, "PyTorch")) {
-			model.setBlock(net.build());
-			try {
-				model.load(workDir, FaceTrainer.BEST_PREFIX);
-			}
-			catch (MalformedModelException ex) {
-				throw new IOException("cannot load the best epoch's parameters", ex);
-			}
-			try (Trainer evaluator = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()))) {
-				devEmbeddings = FaceTrainer.embed(evaluator, FaceTrainer.inputs(split.dev(), input), input);
-				testEmbeddings = FaceTrainer.embed(evaluator, FaceTrainer.inputs(split.test(), input), input);
+		float[][] devInputs = FaceTrainer.inputs(split.dev(), input);
+		float[][] testInputs = FaceTrainer.inputs(split.test(), input);
+		List<FaceTrainer.Report> reports = new ArrayList<>();
+		List<Map<String, Object>> members = new ArrayList<>();
+		for (int m = 0; m < net.members(); m++) {
+			// Members differ only in their seed (initialisation, batches, augmentation);
+			// the identity split and the pairs stay those of the run's seed.
+			Path memberDir = net.single() ? workDir : Files.createDirectories(workDir.resolve("member-" + m));
+			int offset = m * settings.epochs();
+			FaceTrainer.Report report = new FaceTrainer(net.member(), input, settings.withSeed(seed + m), faceSettings,
+					device)
+				.train(split.train(), split.dev(), devPairs, memberDir,
+						(epoch) -> progress.accept(renumber(epoch, offset)));
+			reports.add(report);
+			if (net.members() > 1) {
+				float[][][] own = FaceEnsemble.embed(net.member(), report.parameters(), input, device, devInputs,
+						testInputs);
+				members.add(member(seed + m, report, devPairs, testPairs, own));
 			}
 		}
+		Path parameters = net.single() ? reports.get(0).parameters() : FaceEnsemble.assemble(net,
+				reports.stream().map(FaceTrainer.Report::parameters).toList(), input, device, workDir);
+		// Evaluated from the saved file, as serving will load it.
+		float[][][] embeddings = FaceEnsemble.embed(net, parameters, input, device, devInputs, testInputs);
+		float[][] devEmbeddings = embeddings[0];
+		float[][] testEmbeddings = embeddings[1];
 		VerificationMetrics dev = new VerificationMetrics(devPairs.distances(devEmbeddings), devPairs.sameFlags());
 		double[] testDistances = testPairs.distances(testEmbeddings);
 		VerificationMetrics test = new VerificationMetrics(testDistances, testPairs.sameFlags());
@@ -171,7 +178,13 @@ public final class FaceTraining {
 		evaluation.put("testPairSeed", seed + TEST_PAIR_SEED_OFFSET);
 		evaluation.put("devShare", faceSettings.devShare());
 		evaluation.put("testShare", faceSettings.testShare());
-		evaluation.put("bestEpoch", report.bestEpoch());
+		if (net.members() == 1) {
+			evaluation.put("bestEpoch", reports.get(0).bestEpoch());
+		}
+		else {
+			evaluation.put("ensemble", net.members());
+			evaluation.put("members", members);
+		}
 		evaluation.put("definitions", DEFINITIONS);
 		byte[] roc = RocChart.render(test.rocCurve(),
 				String.format(Locale.ROOT, "Test identities, EER %.4f", test.equalErrorRate()));
@@ -179,8 +192,8 @@ public final class FaceTraining {
 				ArtifactFormat.DJL_PARAMS, new Architecture(ArchitectureCatalog.FACE_EMBEDDER, net.toParameters()),
 				List.of(new Artifact("pending.params", null)), input, List.of(),
 				descriptorParameters(threshold, net, faceSettings),
-				provenance(request, split, report, quality, input, faces), Path.of("."));
-		return new Result(template, report.parameters(), evaluation, roc);
+				provenance(request, split, reports, quality, input, faces), Path.of("."));
+		return new Result(template, parameters, evaluation, roc);
 	}
 
 	// Squared distances of unit vectors lie in [0, 4]: "accept everything" (a FAR
@@ -197,7 +210,7 @@ public final class FaceTraining {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		parameters.put("threshold", threshold);
 		parameters.put("distance", DISTANCE);
-		parameters.put("embeddingSize", net.embeddingSize());
+		parameters.put("embeddingSize", net.outputSize());
 		parameters.put("thresholdRule", faceSettings.thresholdRule());
 		if ("far".equals(faceSettings.thresholdRule())) {
 			parameters.put("targetFar", faceSettings.targetFar());
@@ -205,8 +218,8 @@ public final class FaceTraining {
 		return parameters;
 	}
 
-	private static Map<String, Object> provenance(Request request, IdentitySplit split, FaceTrainer.Report report,
-			Map<String, Object> quality, InputSpec input, FaceImages faces) {
+	private static Map<String, Object> provenance(Request request, IdentitySplit split,
+			List<FaceTrainer.Report> reports, Map<String, Object> quality, InputSpec input, FaceImages faces) {
 		Map<String, Object> provenance = new LinkedHashMap<>();
 		provenance.put("trainedBy", request.trainedBy());
 		provenance.put("trainedAt", Instant.now().toString());
@@ -222,16 +235,45 @@ public final class FaceTraining {
 		settings.remove("devFraction");
 		settings.put("faces", request.faces().toMap());
 		provenance.put("settings", settings);
-		provenance.put("bestEpoch", report.bestEpoch());
-		provenance.put("trainSeconds", Math.round(report.trainSeconds()));
-		provenance.put("history",
-				report.history()
-					.stream()
-					.map((epoch) -> Map.of("epoch", epoch.epoch(), "trainLoss", round(epoch.trainLoss()), "devLoss",
-							round(epoch.devLoss()), "devAccuracy", round(epoch.devAccuracy())))
-					.toList());
+		List<Integer> bestEpochs = reports.stream().map(FaceTrainer.Report::bestEpoch).toList();
+		provenance.put("bestEpoch", (bestEpochs.size() == 1) ? bestEpochs.get(0) : bestEpochs);
+		provenance.put("trainSeconds",
+				Math.round(reports.stream().mapToDouble(FaceTrainer.Report::trainSeconds).sum()));
+		List<Object> history = new ArrayList<>();
+		for (FaceTrainer.Report report : reports) {
+			history.add(report.history()
+				.stream()
+				.map((epoch) -> Map.of("epoch", epoch.epoch(), "trainLoss", round(epoch.trainLoss()), "devLoss",
+						round(epoch.devLoss()), "devAccuracy", round(epoch.devAccuracy())))
+				.toList());
+		}
+		// One list of epochs for a single network, one list per member for an ensemble.
+		provenance.put("history", (history.size() == 1) ? history.get(0) : history);
 		provenance.put("quality", quality);
 		return provenance;
+	}
+
+	// Progress numbers the epochs of all members in one sequence, so a job's history
+	// stays ordered: member m's epoch e is m × epochs + e.
+	private static EpochResult renumber(EpochResult epoch, int offset) {
+		return (offset == 0) ? epoch : new EpochResult(offset + epoch.epoch(), epoch.trainLoss(), epoch.devLoss(),
+				epoch.devAccuracy(), epoch.learningRate(), epoch.seconds(), epoch.samplesPerSecond());
+	}
+
+	// One member's own figures, for the report: how much the ensemble adds over each.
+	private static Map<String, Object> member(long seed, FaceTrainer.Report report, VerificationPairs devPairs,
+			VerificationPairs testPairs, float[][][] embeddings) {
+		VerificationMetrics dev = new VerificationMetrics(devPairs.distances(embeddings[0]), devPairs.sameFlags());
+		VerificationMetrics test = new VerificationMetrics(testPairs.distances(embeddings[1]), testPairs.sameFlags());
+		Map<String, Object> member = new LinkedHashMap<>();
+		member.put("seed", seed);
+		member.put("bestEpoch", report.bestEpoch());
+		member.put("devAuc", round(dev.rocAuc()));
+		member.put("devAccuracy", round(dev.accuracyAt(dev.bestAccuracyThreshold())));
+		member.put("testAuc", round(test.rocAuc()));
+		member.put("testEer", round(test.equalErrorRate()));
+		member.put("testAccuracyAtOwnDevThreshold", round(test.accuracyAt(dev.bestAccuracyThreshold())));
+		return member;
 	}
 
 	// The share of same (or different) pairs accepted at a threshold: TAR (or FAR).

@@ -31,11 +31,13 @@ import io.modelport.training.TrainingSettings;
  * --width N (46) --height N (56)
  * --epochs N (15) --lr X (0.002) --decay X (0.95) --weight-decay X (0.0001) --seed N (7)
  * --filters 32,64,128 --convs-per-stage N (2) --pooling flatten|average --dropout X (0.2) --embedding-size N (64)
+ * --standardize true|false (false: each face standardised over its own pixels inside the network)
+ * --flip-average true|false (false: each member also embeds the mirror image, averaged)
  * --margin X (0.2) --mining batch-hard|semi-hard --p N (9) --k N (4)
  * --threshold-rule max-accuracy|far --target-far X (0.01)
  * --dev-share X (0.2) --test-share X (0.2) --flip true|false (true) --max-shift N (3) --jitter X (0.1)
  * --steps N (batches per epoch, default max(20, images / (P × K)))
- * --rotation DEGREES (0) --scale X (0)
+ * --rotation DEGREES (0) --scale X (0) --ensemble N (1: networks trained with seeds seed, seed + 1, ... and served as one)
  * </pre>
  *
  * @author Modelport Team
@@ -79,7 +81,8 @@ public final class TrainVerifierCommand {
 				Double.parseDouble(options.getOrDefault("jitter", "0.1")),
 				options.containsKey("steps") ? Integer.valueOf(options.get("steps")) : null,
 				Double.parseDouble(options.getOrDefault("rotation", "0")),
-				Double.parseDouble(options.getOrDefault("scale", "0")));
+				Double.parseDouble(options.getOrDefault("scale", "0")),
+				Integer.parseInt(options.getOrDefault("ensemble", "1")));
 		if (!faces.errors().isEmpty()) {
 			throw new IllegalArgumentException("invalid face settings: " + faces.errors());
 		}
@@ -94,6 +97,12 @@ public final class TrainVerifierCommand {
 		architecture.put("pooling", options.getOrDefault("pooling", "flatten"));
 		architecture.put("dropout", Double.parseDouble(options.getOrDefault("dropout", "0.2")));
 		architecture.put("embeddingSize", Integer.parseInt(options.getOrDefault("embedding-size", "64")));
+		if (Boolean.parseBoolean(options.getOrDefault("standardize", "false"))) {
+			architecture.put("standardize", true);
+		}
+		if (Boolean.parseBoolean(options.getOrDefault("flip-average", "false"))) {
+			architecture.put("flipAverage", true);
+		}
 		FaceImages images = FaceImages.readFolders(data, MAX_PIXELS);
 		FaceTraining.Request request = new FaceTraining.Request(name, architecture, settings, faces.withDefaults(),
 				Integer.parseInt(options.getOrDefault("width", "46")),

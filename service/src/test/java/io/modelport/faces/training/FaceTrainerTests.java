@@ -43,7 +43,8 @@ class FaceTrainerTests {
 
 	@Test
 	void learnsEmbeddingsThatSeparateUnseenIdentities() throws Exception {
-		FaceSettings faces = new FaceSettings(0.2, "batch-hard", 6, 4, null, null, 0.25, 0.1, 0.05, 10, null, null)
+		FaceSettings faces = new FaceSettings(0.2, "batch-hard", 6, 4, null, null, 0.25, 0.1, 0.05, 10, null, null,
+				null)
 			.withDefaults();
 		TrainingSettings settings = new TrainingSettings(12, null,
 				new OptimizerSettings("adam", 0.003, null, null, null, null), null, null, null, null, null, null, true,
