@@ -3,6 +3,7 @@ package io.modelport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,8 +141,12 @@ class ModelportApplicationIntegrationTests {
 		assertThat(LocalHttp.read(this.http.get("/actuator/health/liveness")).get("status").asString()).isEqualTo("UP");
 		assertThat(LocalHttp.read(this.http.get("/actuator/info")).get("build").get("artifact").asString())
 			.isEqualTo("modelport-service");
-		assertThat(LocalHttp.read(this.http.get("/v3/api-docs")).get("paths").has("/api/v1/models/{model}/classify"))
-			.isTrue();
+		JsonNode paths = LocalHttp.read(this.http.get("/v3/api-docs")).get("paths");
+		for (String path : List.of("/api/v1/models/{model}/classify", "/api/v1/models/{model}/words/{word}/similar",
+				"/api/v1/models/{model}/analogy", "/api/v1/models/{model}/translate",
+				"/api/v1/models/{model}/versions/{version}/vectors")) {
+			assertThat(paths.has(path)).as(path).isTrue();
+		}
 	}
 
 	private ResponseEntity<String> classifyMultipart(String image, String query) {
