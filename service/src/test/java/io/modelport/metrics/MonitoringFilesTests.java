@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -35,6 +36,7 @@ import io.modelport.Fixtures;
 import io.modelport.LocalHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Checks the files under the repository's {@code monitoring/} against the service: every
@@ -139,6 +141,13 @@ class MonitoringFilesTests {
 					Fixtures.image("trouser.png"))
 			.getStatusCode()
 			.value()).isEqualTo(200);
+		// Micrometer registers the GC pause timer at the JVM's first collection, which a
+		// fresh test JVM may not have had yet.
+		System.gc();
+		await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> scrapedNames(this.http.get("/actuator/prometheus").getBody())
+				.contains("jvm_gc_pause_seconds_sum"));
 		Set<String> scraped = scrapedNames(this.http.get("/actuator/prometheus").getBody());
 		Set<String> used = new LinkedHashSet<>();
 		for (String expression : dashboardExpressions()) {
