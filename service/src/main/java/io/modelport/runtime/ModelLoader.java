@@ -20,10 +20,8 @@ import ai.djl.util.Pair;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import io.modelport.nn.ArchitectureCatalog;
-import io.modelport.nn.Seq2SeqNet;
 import io.modelport.store.ArtifactFormat;
 import io.modelport.store.Checksums;
-import io.modelport.store.InputSpec;
 import io.modelport.store.InvalidModelException;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
@@ -128,7 +126,7 @@ public class ModelLoader {
 			throw new InvalidModelException("a DJL parameter artifact must be named <prefix>-NNNN.params, was " + file);
 		}
 		Block block = ArchitectureCatalog.build(descriptor.architecture());
-		Map<String, Shape> expected = expectedShapes(block, model, descriptor);
+		Map<String, Shape> expected = expectedShapes(block, model, descriptor, adapter);
 		model.setBlock(block);
 		model.load(descriptor.directory(), matcher.group(1),
 				Map.of("epoch", Integer.toString(Integer.parseInt(matcher.group(2)))));
@@ -139,20 +137,14 @@ public class ModelLoader {
 	// DJL loads parameter arrays without comparing their shapes to the block's, so a
 	// descriptor whose hyperparameters disagree with the file could load and serve a
 	// different network. Initialising the block first gives the shapes to compare.
-	private static Map<String, Shape> expectedShapes(Block block, Model model, ModelDescriptor descriptor) {
+	private static Map<String, Shape> expectedShapes(Block block, Model model, ModelDescriptor descriptor,
+			TaskAdapter adapter) {
 		Map<String, Shape> shapes = new LinkedHashMap<>();
-		if (block instanceof Seq2SeqNet seq2seq) {
-			// A translator has no image input; its own sample shapes fix every parameter.
-			block.initialize(model.getNDManager(), DataType.FLOAT32, seq2seq.initializationShapes());
-		}
-		else if (descriptor.input() != null) {
-			InputSpec input = descriptor.input();
-			block.initialize(model.getNDManager(), DataType.FLOAT32,
-					new Shape(1, input.channels(), input.height(), input.width()));
-		}
-		else {
+		Shape[] inputs = adapter.initializationShapes(block, descriptor);
+		if (inputs == null) {
 			return shapes;
 		}
+		block.initialize(model.getNDManager(), DataType.FLOAT32, inputs);
 		for (Pair<String, Parameter> parameter : block.getParameters()) {
 			shapes.put(parameter.getKey(), parameter.getValue().getArray().getShape());
 		}

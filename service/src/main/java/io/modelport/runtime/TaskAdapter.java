@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.util.Optional;
 
 import ai.djl.Model;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.translate.Translator;
 
+import io.modelport.store.InputSpec;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
 
@@ -44,6 +46,19 @@ public interface TaskAdapter {
 	 */
 	default Optional<Object> readArtifacts(Model model, ModelDescriptor descriptor) throws IOException {
 		return Optional.empty();
+	}
+
+	/**
+	 * Input shapes that initialise every parameter of a freshly built DJL-parameter
+	 * network, so the loader can compare the file's parameter shapes with the
+	 * architecture's. The default is one image of the descriptor's input spec.
+	 * @param network the network, not yet initialised
+	 * @param descriptor the descriptor
+	 * @return the shapes, or {@code null} when none are known (the comparison is skipped)
+	 */
+	default Shape[] initializationShapes(Block network, ModelDescriptor descriptor) {
+		InputSpec input = descriptor.input();
+		return (input != null) ? new Shape[] { new Shape(1, input.channels(), input.height(), input.width()) } : null;
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import ai.djl.Model;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.translate.Translator;
 import org.springframework.stereotype.Component;
@@ -59,6 +60,12 @@ public class Seq2SeqTaskAdapter implements TaskAdapter {
 		check("sourceVocabulary", architecture.get("sourceVocabulary"), source.size());
 		check("targetVocabulary", architecture.get("targetVocabulary"), target.size());
 		return Optional.of(new Seq2SeqModel(source, target, settings));
+	}
+
+	// A translator has no image input; its own sample shapes fix every parameter.
+	@Override
+	public Shape[] initializationShapes(Block network, ModelDescriptor descriptor) {
+		return ((Seq2SeqNet) network).initializationShapes();
 	}
 
 	@Override
