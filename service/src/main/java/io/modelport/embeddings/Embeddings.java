@@ -1,4 +1,4 @@
-package io.modelport.faces;
+package io.modelport.embeddings;
 
 /**
  * Small helpers on embedding vectors. A verifier compares faces by the squared Euclidean

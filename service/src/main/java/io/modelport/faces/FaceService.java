@@ -8,6 +8,7 @@ import java.util.List;
 import ai.djl.translate.TranslateException;
 import org.springframework.stereotype.Service;
 
+import io.modelport.embeddings.Embeddings;
 import io.modelport.imaging.ImageDecoder;
 import io.modelport.imaging.ImagePreprocessor;
 import io.modelport.imaging.InvalidImageException;

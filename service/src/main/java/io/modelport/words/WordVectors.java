@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import io.modelport.embeddings.Embeddings;
+
 /**
  * A vocabulary with one embedding per word: the matrix E stored with one row per word
  * (ml-spec §5, Appendix A.17: rows, as word2vec files store them), plus a copy with every
@@ -172,7 +174,7 @@ public final class WordVectors {
 			throw new IllegalArgumentException("query has " + query.length + " values, the model " + this.dimension);
 		}
 		int[] excluded = exclude.stream().mapToInt(this.vocabulary::indexOf).filter((row) -> row >= 0).toArray();
-		return nearestRows(normalized(query), k, excluded);
+		return nearestRows(Embeddings.l2Normalize(query), k, excluded);
 	}
 
 	/**
@@ -196,7 +198,7 @@ public final class WordVectors {
 			query[i] = this.unit[rowB * this.dimension + i] - this.unit[rowA * this.dimension + i]
 					+ this.unit[rowC * this.dimension + i];
 		}
-		return nearestRows(normalized(query), k, new int[] { rowA, rowB, rowC });
+		return nearestRows(Embeddings.l2Normalize(query), k, new int[] { rowA, rowB, rowC });
 	}
 
 	/**
@@ -279,19 +281,6 @@ public final class WordVectors {
 			neighbours.add(new Neighbour(this.vocabulary.word(found[i]), found[i], scores[i]));
 		}
 		return neighbours;
-	}
-
-	static float[] normalized(float[] vector) {
-		double sum = 0;
-		for (float value : vector) {
-			sum += (double) value * value;
-		}
-		double norm = Math.sqrt(sum);
-		float[] unit = new float[vector.length];
-		for (int i = 0; norm > 0 && i < vector.length; i++) {
-			unit[i] = (float) (vector[i] / norm);
-		}
-		return unit;
 	}
 
 	private static float[] unitRows(Vocabulary vocabulary, int dimension, float[] matrix) {

@@ -8,6 +8,7 @@ import java.util.List;
 import ai.djl.translate.TranslateException;
 import org.springframework.stereotype.Service;
 
+import io.modelport.embeddings.Embeddings;
 import io.modelport.metrics.InferenceMetrics;
 import io.modelport.registry.ModelRegistry;
 import io.modelport.runtime.LoadedModel;
@@ -134,7 +135,7 @@ public class WordsService {
 		for (int i = 0; i < query.length; i++) {
 			query[i] = b[i] - a[i] + c[i];
 		}
-		List<ScoredWord> candidates = nearest(loaded, WordVectors.normalized(query), k, timeout, rows);
+		List<ScoredWord> candidates = nearest(loaded, Embeddings.l2Normalize(query), k, timeout, rows);
 		return new AnalogyResponse(model, loaded.descriptor().version(), vectors.vocabulary().word(rows[0]),
 				vectors.vocabulary().word(rows[1]), vectors.vocabulary().word(rows[2]),
 				candidates.isEmpty() ? null : candidates.get(0).word(), candidates);

@@ -24,7 +24,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.modelport.ModelportApplication;
-import io.modelport.faces.Embeddings;
+import io.modelport.embeddings.Embeddings;
 import io.modelport.faces.FaceImagesFixture;
 import io.modelport.faces.FaceVerifierTaskAdapter;
 import io.modelport.faces.VerifierSettings;

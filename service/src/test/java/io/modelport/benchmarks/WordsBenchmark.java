@@ -26,6 +26,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.modelport.ModelportApplication;
+import io.modelport.embeddings.Embeddings;
 import io.modelport.registry.ModelRegistry;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.ModelStore;
@@ -164,16 +165,7 @@ public final class WordsBenchmark {
 	}
 
 	private static float[] unitQuery(WordVectors vectors, int index) {
-		float[] vector = vectors.vector("w" + (index % WORDS));
-		double sum = 0;
-		for (float value : vector) {
-			sum += value * value;
-		}
-		float scale = (float) (1 / Math.sqrt(sum));
-		for (int i = 0; i < vector.length; i++) {
-			vector[i] *= scale;
-		}
-		return vector;
+		return Embeddings.l2Normalize(vectors.vector("w" + (index % WORDS)));
 	}
 
 	private static int similar(HttpClient client, int port, String word) {

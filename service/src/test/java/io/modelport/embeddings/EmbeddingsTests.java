@@ -1,4 +1,4 @@
-package io.modelport.faces;
+package io.modelport.embeddings;
 
 import org.junit.jupiter.api.Test;
 

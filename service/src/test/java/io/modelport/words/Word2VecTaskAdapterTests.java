@@ -13,6 +13,7 @@ import ai.djl.inference.Predictor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.modelport.embeddings.Embeddings;
 import io.modelport.store.Artifact;
 import io.modelport.store.ArtifactFormat;
 import io.modelport.store.InvalidModelException;
@@ -47,7 +48,7 @@ class Word2VecTaskAdapterTests {
 			for (int i = 0; i < query.length; i++) {
 				query[i] = (float) random.nextGaussian();
 			}
-			queries.add(WordVectors.normalized(query));
+			queries.add(Embeddings.l2Normalize(query));
 		}
 		try (Model model = Model.newInstance("words", "PyTorch")) {
 			this.adapter.readArtifacts(model, descriptor);

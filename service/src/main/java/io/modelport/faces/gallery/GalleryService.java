@@ -16,7 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
-import io.modelport.faces.Embeddings;
+import io.modelport.embeddings.Embeddings;
 import io.modelport.faces.FaceService;
 import io.modelport.registry.ModelRegistry;
 import io.modelport.runtime.LoadedModel;

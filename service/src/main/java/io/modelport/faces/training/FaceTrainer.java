@@ -19,7 +19,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 
-import io.modelport.faces.Embeddings;
+import io.modelport.embeddings.Embeddings;
 import io.modelport.faces.VerificationMetrics;
 import io.modelport.imaging.ImagePreprocessor;
 import io.modelport.nn.FaceEmbedderNet;

@@ -3,7 +3,7 @@ package io.modelport.faces.training;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.modelport.faces.Embeddings;
+import io.modelport.embeddings.Embeddings;
 
 /**
  * Chooses the triplets (anchor, positive, negative) of a P × K batch from the squared

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
-import io.modelport.faces.Embeddings;
+import io.modelport.embeddings.Embeddings;
 
 /**
  * The image pairs a verifier is evaluated on: every same-person pair of a split, and as

@@ -16,7 +16,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.modelport.faces.Embeddings;
+import io.modelport.embeddings.Embeddings;
 import io.modelport.faces.FaceVerifierTaskAdapter;
 import io.modelport.nn.ArchitectureCatalog;
 import io.modelport.nn.FaceEmbedderNet;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.modelport.faces.Embeddings;
+import io.modelport.embeddings.Embeddings;
 import io.modelport.faces.FaceVerifierTaskAdapter;
 import io.modelport.faces.VerificationMetrics;
 import io.modelport.imaging.ImagePreprocessor;
