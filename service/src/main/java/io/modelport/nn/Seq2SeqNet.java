@@ -212,7 +212,7 @@ public final class Seq2SeqNet extends AbstractBlock {
 	 */
 	public Encoded encode(ParameterStore store, NDArray source, boolean training) {
 		NDArray mask = source.neq(PAD_ID).toType(DataType.FLOAT32, false);
-		NDArray embedded = this.sourceEmbedding.forward(store, new NDList(source), training).head();
+		NDArray embedded = lookUp(this.sourceEmbedding, store, source, training);
 		NDArray outputs = this.forwardEncoder.forward(store, new NDList(embedded), training).head();
 		if (this.backwardEncoder != null) {
 			// Reversing only the real symbols keeps the padding at the end, so the
@@ -251,7 +251,7 @@ public final class Seq2SeqNet extends AbstractBlock {
 		scores = scores.add(encoded.mask().sub(1f).mul(-MASKED));
 		NDArray weights = scores.softmax(-1);
 		NDArray context = weights.expandDims(1).batchMatMul(encoded.outputs());
-		NDArray embedded = this.targetEmbedding.forward(store, new NDList(previous.expandDims(1)), training).head();
+		NDArray embedded = lookUp(this.targetEmbedding, store, previous.expandDims(1), training);
 		NDList input = new NDList(embedded.concat(context, -1));
 		input.addAll(state);
 		NDList result = this.decoder.forward(store, input, training);
@@ -344,6 +344,15 @@ public final class Seq2SeqNet extends AbstractBlock {
 			.optBatchFirst(true)
 			.optReturnState(withState)
 			.build();
+	}
+
+	// The rows of an embedding table for ids of any shape. IdEmbedding's own forward
+	// (gatherNd on the PyTorch engine) is not safe when predictors on several threads
+	// share the table: under concurrent translations it released the table's native
+	// memory. Indexing the same parameter gives the same values and gradients.
+	private static NDArray lookUp(Block embedding, ParameterStore store, NDArray ids, boolean training) {
+		NDArray table = store.getValue(embedding.getParameters().get("embedding"), ids.getDevice(), training);
+		return table.get(new NDIndex("{}", ids));
 	}
 
 	// [B, Tx, Tx] permutations: row b maps position j < length to length − 1 − j and
