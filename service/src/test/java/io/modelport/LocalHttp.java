@@ -64,6 +64,24 @@ public final class LocalHttp {
 	}
 
 	/**
+	 * Sends a POST with a body and an {@code Accept} header.
+	 * @param path the path and query
+	 * @param type the body's media type
+	 * @param accept the accepted media type
+	 * @param body the body
+	 * @return the response
+	 */
+	public ResponseEntity<String> postAccepting(String path, MediaType type, MediaType accept, Object body) {
+		return this.client.post()
+			.uri(path)
+			.contentType(type)
+			.accept(accept)
+			.body(body)
+			.retrieve()
+			.toEntity(String.class);
+	}
+
+	/**
 	 * Sends a POST with a body and an {@code Accept} header, and keeps the answer as
 	 * bytes.
 	 * @param path the path and query

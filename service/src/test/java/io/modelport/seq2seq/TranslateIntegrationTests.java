@@ -149,6 +149,15 @@ class TranslateIntegrationTests {
 		assertThat(rendered).startsWith(0x89, 'P', 'N', 'G');
 	}
 
+	@Test
+	void aBadPictureRequestStillAnswers400() {
+		ResponseEntity<String> response = this.http.postAccepting(URL + "?render=attention", MediaType.APPLICATION_JSON,
+				MediaType.IMAGE_PNG, Map.of("text", "1234567890123"));
+		assertThat(response.getStatusCode().value()).isEqualTo(400);
+		assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+		assertThat(response.getBody()).contains("limit is 12");
+	}
+
 	private int status(Map<String, Object> body) {
 		return this.http.post(URL, MediaType.APPLICATION_JSON, body).getStatusCode().value();
 	}
