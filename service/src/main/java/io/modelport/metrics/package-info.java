@@ -1,4 +1,5 @@
 /**
- * Micrometer meters of the inference path, named {@code modelport.*}.
+ * Micrometer meters of the inference path ({@code modelport.*}) and of the process
+ * memory.
  */
 package io.modelport.metrics;

@@ -61,7 +61,7 @@ final class InferenceQueue {
 			worker.setDaemon(true);
 			this.workers.add(worker);
 		}
-		metrics.queueGauges(this.queue::size, this.inFlight::get);
+		metrics.queueGauges(this.queue::size, this.inFlight::get, settings.queueCapacity());
 		this.workers.forEach(Thread::start);
 	}
 
@@ -124,10 +124,8 @@ final class InferenceQueue {
 				int running = this.inFlight.incrementAndGet();
 				batch.add(first);
 				// Waiting for a batch to fill only pays under concurrent load: more
-				// requests
-				// queued, or another one already running. A lone request runs at once,
-				// even
-				// with a single worker.
+				// requests queued, or another one already running. A lone request runs
+				// at once, even with a single worker.
 				boolean fill = running > 1 || !this.queue.isEmpty();
 				long until = System.nanoTime() + (fill ? this.maxBatchDelayNanos : 0);
 				while (batch.size() < this.maxBatchSize) {

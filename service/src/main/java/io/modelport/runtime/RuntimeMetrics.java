@@ -18,8 +18,9 @@ import io.modelport.store.ModelDescriptor;
 
 /**
  * The meters of one model version's runtime: queue wait, compute time per batch, batch
- * size, queue depth and in-flight gauges (for autoscaling), rejected and timed-out
- * counters. Tagged by model, version and task; removed when the version is unloaded.
+ * size, queue depth, capacity and in-flight gauges (for autoscaling), rejected and
+ * timed-out counters. Tagged by model, version and task; removed when the version is
+ * unloaded.
  *
  * @author Modelport Team
  */
@@ -74,9 +75,15 @@ final class RuntimeMetrics {
 			.register(registry));
 	}
 
-	void queueGauges(Supplier<Number> depth, Supplier<Number> inFlight) {
+	void queueGauges(Supplier<Number> depth, Supplier<Number> inFlight, int capacity) {
 		add(Gauge.builder("modelport.inference.queue.depth", depth)
 			.description("Requests waiting in the model's queue")
+			.tags(this.tags)
+			.register(this.registry));
+		// Exposed so alerts and autoscalers can use depth / capacity, which stays right
+		// when an operator changes modelport.runtime.queue-capacity.
+		add(Gauge.builder("modelport.inference.queue.capacity", () -> capacity)
+			.description("Requests the model's queue can hold before it answers 429")
 			.tags(this.tags)
 			.register(this.registry));
 		add(Gauge.builder("modelport.inference.in.flight", inFlight)

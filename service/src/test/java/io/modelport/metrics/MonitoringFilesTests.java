@@ -1,8 +1,6 @@
 package io.modelport.metrics;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,13 +9,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +24,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,16 +47,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class MonitoringFilesTests {
 
-	private static final Path MONITORING = Path.of(System.getProperty("modelport.repository", ".."), "monitoring");
-
-	private static final Path DASHBOARD = MONITORING.resolve("grafana/dashboards/modelport.json");
-
-	private static final Path ALERTS = MONITORING.resolve("alerts.yml");
-
 	private static final Path STORE = Fixtures.tinyModelStore("modelport-monitoring");
-
-	/** Grafana's variables: the interval ones become a duration, the others a regex. */
-	private static final Pattern VARIABLE = Pattern.compile("\\$\\{?(\\w+)(?::\\w+)?\\}?");
 
 	private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
 
@@ -90,7 +76,7 @@ class MonitoringFilesTests {
 
 	@Test
 	void theDashboardIsWellFormed() throws IOException {
-		JsonNode dashboard = json.readTree(DASHBOARD.toFile());
+		JsonNode dashboard = json.readTree(MonitoringFiles.DASHBOARD.toFile());
 		assertThat(dashboard.get("uid").asString()).isEqualTo("modelport");
 		List<String> variables = new ArrayList<>();
 		dashboard.get("templating").get("list").forEach((variable) -> variables.add(variable.get("name").asString()));
@@ -106,20 +92,20 @@ class MonitoringFilesTests {
 				assertThat(panel.get("targets")).as(panel.get("title").asString()).isNotEmpty();
 			}
 		}
-		assertThat(dashboardExpressions()).hasSizeGreaterThan(20);
+		assertThat(MonitoringFiles.dashboardExpressions()).hasSizeGreaterThan(20);
 	}
 
 	@Test
 	void everyDashboardExpressionIsValidPromQl(@TempDir Path dir) throws Exception {
-		String promtool = promtool();
+		String promtool = Executables.require("promtool", "modelport.promtool.required");
 		StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard\n    rules:\n");
 		int index = 0;
-		for (String expression : dashboardExpressions()) {
+		for (String expression : MonitoringFiles.dashboardExpressions()) {
 			// A JSON string is a valid YAML scalar, and keeps quotes and braces intact.
 			rules.append("      - record: dashboard:expression_")
 				.append(++index)
 				.append("\n        expr: ")
-				.append(json.writeValueAsString(substituteVariables(expression)))
+				.append(json.writeValueAsString(MonitoringFiles.substituteVariables(expression)))
 				.append('\n');
 		}
 		Path file = dir.resolve("dashboard-rules.yml");
@@ -150,11 +136,11 @@ class MonitoringFilesTests {
 				.contains("jvm_gc_pause_seconds_sum"));
 		Set<String> scraped = scrapedNames(this.http.get("/actuator/prometheus").getBody());
 		Set<String> used = new LinkedHashSet<>();
-		for (String expression : dashboardExpressions()) {
-			used.addAll(metricNames(substituteVariables(expression)));
+		for (String expression : MonitoringFiles.dashboardExpressions()) {
+			used.addAll(metricNames(MonitoringFiles.substituteVariables(expression)));
 		}
 		Set<String> alertMetrics = new LinkedHashSet<>();
-		for (String expression : alertExpressions()) {
+		for (String expression : MonitoringFiles.alertExpressions().values()) {
 			alertMetrics.addAll(metricNames(expression));
 		}
 		assertThat(alertMetrics).contains("modelport_inference_seconds_count", "modelport_inference_queue_depth",
@@ -202,50 +188,6 @@ class MonitoringFilesTests {
 			}
 		}
 		return names;
-	}
-
-	private static String substituteVariables(String expression) {
-		return VARIABLE.matcher(expression)
-			.replaceAll((match) -> match.group(1).startsWith("__") ? "5m" : Matcher.quoteReplacement(".*"));
-	}
-
-	private static List<String> dashboardExpressions() throws IOException {
-		List<String> expressions = new ArrayList<>();
-		for (JsonNode panel : json.readTree(DASHBOARD.toFile()).get("panels")) {
-			JsonNode targets = panel.get("targets");
-			if (targets != null) {
-				targets.forEach((target) -> expressions.add(target.get("expr").asString()));
-			}
-		}
-		return expressions;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<String> alertExpressions() throws IOException {
-		List<String> expressions = new ArrayList<>();
-		try (Reader reader = Files.newBufferedReader(ALERTS)) {
-			Map<String, Object> root = new Yaml().load(reader);
-			for (Map<String, Object> group : (List<Map<String, Object>>) root.get("groups")) {
-				for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
-					expressions.add(rule.get("expr").toString());
-				}
-			}
-		}
-		assertThat(expressions).isNotEmpty();
-		return expressions;
-	}
-
-	private static String promtool() {
-		for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-			Path candidate = Path.of(dir, "promtool");
-			if (Files.isExecutable(candidate)) {
-				return candidate.toString();
-			}
-		}
-		if (!Boolean.getBoolean("modelport.promtool.required")) {
-			Assumptions.abort("promtool is not installed (apt-get install prometheus); skipping the PromQL check");
-		}
-		throw new AssertionError("promtool is required (-Dmodelport.promtool.required=true) but not on the PATH");
 	}
 
 }
