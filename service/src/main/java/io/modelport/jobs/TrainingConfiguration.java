@@ -1,6 +1,6 @@
 package io.modelport.jobs;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,8 +10,10 @@ import io.modelport.registry.ModelRegistry;
 import io.modelport.store.ModelStoreProperties;
 
 /**
- * Wires the training-job service. The runner is a bean of its own so another one (a
- * Kubernetes-Job runner) can replace the local worker processes.
+ * Wires the training-job service. {@code modelport.training.runner} picks the runner:
+ * {@code process} (the default) starts local worker processes, {@code kubernetes} starts
+ * Kubernetes Jobs ({@code io.modelport.jobs.kubernetes}); any other value leaves no
+ * runner and the service fails to start.
  *
  * @author Modelport Team
  */
@@ -19,7 +21,7 @@ import io.modelport.store.ModelStoreProperties;
 class TrainingConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnProperty(name = "modelport.training.runner", havingValue = "process", matchIfMissing = true)
 	JobRunner jobRunner(TrainingProperties properties, JsonMapper json) {
 		return new ProcessJobRunner(properties, json);
 	}

@@ -2,9 +2,11 @@ package io.modelport.training;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,6 +65,12 @@ public final class TrainingWorker {
 	/** The prefix of event lines on standard output; other lines are logs. */
 	public static final String EVENT_PREFIX = "@@modelport-event ";
 
+	/**
+	 * The file a worker started with a second argument appends its events to, one JSON
+	 * object a line: a Kubernetes Job's pod has no parent process to read its output.
+	 */
+	public static final String EVENTS_FILE = "events.jsonl";
+
 	/** The exit code of a run that failed with a reported reason. */
 	public static final int FAILED = 2;
 
@@ -73,17 +81,20 @@ public final class TrainingWorker {
 
 	private static final PrintStream events = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
+	private static volatile Path eventsFile;
+
 	private TrainingWorker() {
 	}
 
 	/**
 	 * Runs one job.
-	 * @param args the spec file
+	 * @param args the spec file, and optionally a file to append the events to as well
 	 */
 	public static void main(String[] args) {
 		((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
 		watchParent();
 		try {
+			eventsFile = (args.length > 1) ? Path.of(args[1]) : null;
 			Path spec = Path.of(args[0]);
 			run(json.readValue(spec.toFile(), WorkerSpec.class), spec.getParent());
 			System.exit(0);
@@ -259,7 +270,18 @@ public final class TrainingWorker {
 		Map<String, Object> line = new LinkedHashMap<>();
 		line.put("event", event);
 		line.putAll(fields);
-		events.println(EVENT_PREFIX + json.writeValueAsString(line));
+		String text = json.writeValueAsString(line);
+		events.println(EVENT_PREFIX + text);
+		Path file = eventsFile;
+		if (file != null) {
+			try {
+				Files.writeString(file, text + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+						StandardOpenOption.APPEND);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot append to " + file, ex);
+			}
+		}
 	}
 
 	// A worker whose service died must not keep training (and writing into a job folder a
