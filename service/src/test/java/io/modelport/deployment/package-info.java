@@ -1,0 +1,4 @@
+/**
+ * Tests of the deployment files: the Kubernetes manifests.
+ */
+package io.modelport.deployment;
