@@ -163,13 +163,21 @@ class JobFollower implements Runnable {
 		}
 	}
 
+	// Best effort: without its pod the job still ends, with the Job's reason.
 	private Optional<Pod> lastPod() {
-		List<Pod> pods = this.runner.client()
-			.pods()
-			.inNamespace(this.runner.namespace())
-			.withLabel(TrainingJobManifest.JOB_ID_LABEL, this.jobId)
-			.list()
-			.getItems();
+		List<Pod> pods;
+		try {
+			pods = this.runner.client()
+				.pods()
+				.inNamespace(this.runner.namespace())
+				.withLabel(TrainingJobManifest.JOB_ID_LABEL, this.jobId)
+				.list()
+				.getItems();
+		}
+		catch (KubernetesClientException ex) {
+			logger.warn("Cannot list the pods of Kubernetes Job " + this.name + ": " + ex.getMessage());
+			return Optional.empty();
+		}
 		return pods.stream()
 			.max(Comparator.comparing((Pod p) -> String.valueOf(p.getMetadata().getCreationTimestamp())));
 	}

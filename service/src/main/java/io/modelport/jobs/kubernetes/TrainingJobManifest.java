@@ -3,6 +3,7 @@ package io.modelport.jobs.kubernetes;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -45,7 +46,7 @@ final class TrainingJobManifest {
 	 * @return the name
 	 */
 	static String name(String jobId) {
-		String name = NAME_PREFIX + jobId.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+		String name = NAME_PREFIX + jobId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
 		return (name.length() <= 63) ? name : name.substring(0, 63);
 	}
 

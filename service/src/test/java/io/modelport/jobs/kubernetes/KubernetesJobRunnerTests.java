@@ -42,7 +42,7 @@ class KubernetesJobRunnerTests {
 
 	private static final String NAMESPACE = "training";
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
 	@TempDir
 	Path mount;
