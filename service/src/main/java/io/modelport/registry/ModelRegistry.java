@@ -29,6 +29,7 @@ import io.modelport.store.ModelSettings;
 import io.modelport.store.ModelStore;
 import io.modelport.store.ModelStoreProperties;
 import io.modelport.store.StoredModel;
+import io.modelport.web.SafeMessages;
 
 /**
  * Owns every loaded model. At startup it scans the store and loads all versions in
@@ -362,7 +363,7 @@ public class ModelRegistry implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			outcome = "failure";
-			version.failed(ex.getMessage(), elapsed(start));
+			version.failed(SafeMessages.withoutPaths(ex.getMessage()), elapsed(start));
 			logger.warn(
 					"Model " + stored.name() + " version " + version.version() + " failed to load: " + ex.getMessage());
 		}

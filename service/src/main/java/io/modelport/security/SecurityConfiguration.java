@@ -1,0 +1,71 @@
+package io.modelport.security;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * Wires the key store, the key filter and the security headers. Both filters run before
+ * the request size limit, so a request without a key is refused before its body is read,
+ * and after the observation filter, so refusals still count as HTTP requests.
+ *
+ * @author Modelport Team
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final Log logger = LogFactory.getLog(SecurityConfiguration.class);
+
+	@Bean
+	ApiKeys apiKeys(SecurityProperties properties, MeterRegistry meters) {
+		ApiKeys keys = new ApiKeys(properties.keysFile(), properties.keysCheckInterval(), Clock.systemUTC());
+		Gauge.builder("modelport.security.keys", keys, (k) -> k.keys().size())
+			.description("API keys loaded from the keys file")
+			.register(meters);
+		describe(properties.openScopes(), keys);
+		return keys;
+	}
+
+	@Bean
+	FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+		FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(
+				new SecurityHeadersFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(SecurityProperties properties, ApiKeys keys,
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver, MeterRegistry meters) {
+		FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(
+				new ApiKeyFilter(new EndpointScopes(), properties.openScopes(), keys, resolver, meters));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
+	private static void describe(Set<Scope> open, ApiKeys keys) {
+		logger.info("Open scopes (no key needed): " + (open.isEmpty() ? "none" : open) + "; " + keys.keys().size()
+				+ " API keys loaded");
+		for (Scope scope : open) {
+			if (scope != Scope.INFERENCE) {
+				logger.warn("The " + scope.id() + " scope is open: anyone who reaches this port can use its "
+						+ "endpoints. Only the local profile should do this.");
+			}
+		}
+	}
+
+}
