@@ -364,8 +364,11 @@ public class ModelRegistry implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			outcome = "failure";
 			version.failed(SafeMessages.withoutPaths(ex.getMessage()), elapsed(start));
+			// Engine and I/O failures keep their cause for the operator; clients see the
+			// reason without paths.
 			logger.warn(
-					"Model " + stored.name() + " version " + version.version() + " failed to load: " + ex.getMessage());
+					"Model " + stored.name() + " version " + version.version() + " failed to load: " + ex.getMessage(),
+					ex.getCause());
 		}
 		finally {
 			Timer.builder("modelport.model.load")
