@@ -32,10 +32,12 @@ final class EndpointScopes {
 		open("/actuator", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/livez",
 				"/readyz", "/v2/health/live", "/v2/health/ready", "/v3/api-docs", "/v3/api-docs/**",
 				"/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/error");
-		// Changing what is served, taking a model's weights out, and the face gallery,
-		// whose identity names are personal data.
+		// Changing what is served, taking a model's weights out, the face gallery, whose
+		// identity names are personal data, and what tells an attacker most about the
+		// server: every meter and the dependency list (SBOM).
 		scope(Scope.MANAGEMENT, MODEL + "/reload", VERSION + "/promote", MODEL + "/vectors", VERSION + "/vectors",
-				MODEL + "/gallery", MODEL + "/gallery/{identity}", "/actuator/metrics", "/actuator/metrics/**");
+				MODEL + "/gallery", MODEL + "/gallery/{identity}", "/actuator/metrics", "/actuator/metrics/**",
+				"/actuator/sbom", "/actuator/sbom/**");
 		scope(Scope.TRAINING, "/api/v1/training-jobs", "/api/v1/training-jobs/**", "/api/v1/datasets",
 				"/api/v1/datasets/**");
 		scope(Scope.INFERENCE, "/api/v1/models", MODEL, MODEL + "/classify", MODEL + "/detect", MODEL + "/embed",

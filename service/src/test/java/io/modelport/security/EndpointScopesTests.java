@@ -53,7 +53,7 @@ class EndpointScopesTests {
 				"/v2/models/{model}/versions/{version}/infer");
 		expect("management", MODEL + "/reload", VERSION + "/promote", MODEL + "/vectors", VERSION + "/vectors",
 				MODEL + "/gallery", MODEL + "/gallery/{identity}", "/actuator/metrics",
-				"/actuator/metrics/{requiredMetricName}");
+				"/actuator/metrics/{requiredMetricName}", "/actuator/sbom", "/actuator/sbom/{id}");
 		expect("training", "/api/v1/training-jobs", "/api/v1/training-jobs/{id}", "/api/v1/training-jobs/{id}/events",
 				"/api/v1/datasets", "/api/v1/datasets/{name}");
 	}

@@ -99,6 +99,11 @@ class SecurityIntegrationTests {
 		assertThat(call(HttpMethod.POST, RELOAD, "X-API-Key", MANAGER).getStatusCode().value()).isEqualTo(200);
 		assertThat(call(HttpMethod.GET, "/api/v1/training-jobs", "X-API-Key", TRAINER).getStatusCode().value())
 			.isEqualTo(200);
+		// The build puts the CycloneDX SBOM in the application; Actuator serves it.
+		assertUnauthorized(call(HttpMethod.GET, "/actuator/sbom/application", null, null), "management", false);
+		ResponseEntity<String> sbom = call(HttpMethod.GET, "/actuator/sbom/application", "X-API-Key", MANAGER);
+		assertThat(sbom.getStatusCode().value()).isEqualTo(200);
+		assertThat(sbom.getBody()).contains("\"bomFormat\" : \"CycloneDX\"", "pytorch-engine");
 		ResponseEntity<String> forbidden = call(HttpMethod.POST, RELOAD, "Authorization", "Bearer " + TRAINER);
 		assertThat(forbidden.getStatusCode().value()).isEqualTo(403);
 		assertThat(forbidden.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
