@@ -3,12 +3,17 @@ package io.modelport.security;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.servlet.DispatcherType;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -57,9 +62,29 @@ class SecurityConfiguration {
 		return registration;
 	}
 
+	// Tells OpenAPI clients, and Swagger UI's Authorize button, how to send a key.
+	@Bean
+	OpenApiCustomizer apiKeySchemes() {
+		return (openApi) -> {
+			Components components = (openApi.getComponents() != null) ? openApi.getComponents() : new Components();
+			openApi.setComponents(components
+				.addSecuritySchemes("bearer",
+						new SecurityScheme().type(SecurityScheme.Type.HTTP)
+							.scheme("bearer")
+							.description("An API key as a bearer token"))
+				.addSecuritySchemes("apiKey",
+						new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+							.in(SecurityScheme.In.HEADER)
+							.name(ApiKeyFilter.API_KEY_HEADER)));
+			openApi.addSecurityItem(new SecurityRequirement().addList("bearer"))
+				.addSecurityItem(new SecurityRequirement().addList("apiKey"));
+		};
+	}
+
 	private static void describe(Set<Scope> open, ApiKeys keys) {
-		logger.info("Open scopes (no key needed): " + (open.isEmpty() ? "none" : open) + "; " + keys.keys().size()
-				+ " API keys loaded");
+		logger.info("Open scopes (no key needed): "
+				+ (open.isEmpty() ? "none" : open.stream().map(Scope::id).collect(Collectors.joining(", "))) + "; "
+				+ keys.keys().size() + " API keys loaded");
 		for (Scope scope : open) {
 			if (scope != Scope.INFERENCE) {
 				logger.warn("The " + scope.id() + " scope is open: anyone who reaches this port can use its "

@@ -20,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
 
 import io.modelport.Fixtures;
 import io.modelport.LocalHttp;
@@ -144,6 +145,11 @@ class SecurityIntegrationTests {
 				"/swagger-ui/index.html" }) {
 			assertThat(call(HttpMethod.GET, path, null, null).getStatusCode().value()).as(path).isEqualTo(200);
 		}
+		JsonNode schemes = LocalHttp.read(call(HttpMethod.GET, "/v3/api-docs", null, null))
+			.get("components")
+			.get("securitySchemes");
+		assertThat(schemes.get("bearer").get("scheme").asString()).isEqualTo("bearer");
+		assertThat(schemes.get("apiKey").get("name").asString()).isEqualTo("X-API-Key");
 		call(HttpMethod.POST, RELOAD, null, null);
 		assertThat(call(HttpMethod.GET, "/actuator/prometheus", null, null).getBody())
 			.containsPattern("modelport_security_rejections_total\\{[^}]*reason=\"missing\"[^}]*} [1-9]")
