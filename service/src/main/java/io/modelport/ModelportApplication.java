@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import io.modelport.security.KeysCommand;
 import io.modelport.training.TrainingWorker;
 
 /**
@@ -25,6 +26,13 @@ public class ModelportApplication {
 			// The same jar trains in a separate process, without Spring: see
 			// ProcessJobRunner.
 			TrainingWorker.main(Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
+		if (args.length > 0 && KeysCommand.MODE.equals(args[0])) {
+			int status = KeysCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+			if (status != 0) {
+				System.exit(status);
+			}
 			return;
 		}
 		defaultProperty("ai.djl.pytorch.num_interop_threads", "1");

@@ -79,7 +79,8 @@ final class ZipExtractor {
 			}
 		}
 		catch (FileAlreadyExistsException ex) {
-			throw new InvalidRequestException("the archive has duplicate or conflicting entries: " + ex.getFile());
+			throw new InvalidRequestException(
+					"the archive has duplicate or conflicting entries: " + target.relativize(Path.of(ex.getFile())));
 		}
 		catch (ZipException | EOFException | IllegalArgumentException ex) {
 			throw new InvalidRequestException("the upload is not a valid zip archive: " + ex.getMessage());

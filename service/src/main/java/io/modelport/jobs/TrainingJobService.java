@@ -31,6 +31,7 @@ import io.modelport.training.TrainedClassifier;
 import io.modelport.training.TrainingSettings;
 import io.modelport.training.TrainingWorker;
 import io.modelport.training.WorkerSpec;
+import io.modelport.web.SafeMessages;
 import io.modelport.words.training.Word2VecSettings;
 import io.modelport.words.training.Word2VecTraining;
 
@@ -341,7 +342,8 @@ public class TrainingJobService implements SmartLifecycle {
 	}
 
 	private void fail(Running run, String reason) {
-		if (this.repository.finish(run.job.id(), JobState.FAILED, reason, null, null, null)) {
+		if (this.repository.finish(run.job.id(), JobState.FAILED, SafeMessages.withoutPaths(reason), null, null,
+				null)) {
 			logger.warn("Training job " + run.job.id() + " failed: " + reason);
 			ended(run.job, JobState.FAILED);
 		}

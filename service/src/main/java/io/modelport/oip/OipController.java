@@ -30,6 +30,7 @@ import io.modelport.runtime.ModelClosedException;
 import io.modelport.runtime.QueueFullException;
 import io.modelport.web.InvalidRequestException;
 import io.modelport.web.RequestTimeout;
+import io.modelport.web.SafeMessages;
 
 /**
  * The Open Inference Protocol v2 REST endpoints. Errors are {@code {"error": "..."}} as
@@ -110,7 +111,7 @@ class OipController {
 	ResponseEntity<Map<String, String>> notReady(RuntimeException ex) {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
-			.body(Map.of("error", ex.getMessage()));
+			.body(Map.of("error", SafeMessages.withoutPaths(ex.getMessage())));
 	}
 
 	@ExceptionHandler(QueueFullException.class)
@@ -130,7 +131,7 @@ class OipController {
 	}
 
 	private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
-		return ResponseEntity.status(status).body(Map.of("error", String.valueOf(message)));
+		return ResponseEntity.status(status).body(Map.of("error", String.valueOf(SafeMessages.withoutPaths(message))));
 	}
 
 }

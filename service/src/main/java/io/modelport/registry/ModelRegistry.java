@@ -29,6 +29,7 @@ import io.modelport.store.ModelSettings;
 import io.modelport.store.ModelStore;
 import io.modelport.store.ModelStoreProperties;
 import io.modelport.store.StoredModel;
+import io.modelport.web.SafeMessages;
 
 /**
  * Owns every loaded model. At startup it scans the store and loads all versions in
@@ -362,9 +363,12 @@ public class ModelRegistry implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			outcome = "failure";
-			version.failed(ex.getMessage(), elapsed(start));
+			version.failed(SafeMessages.withoutPaths(ex.getMessage()), elapsed(start));
+			// Engine and I/O failures keep their cause for the operator; clients see the
+			// reason without paths.
 			logger.warn(
-					"Model " + stored.name() + " version " + version.version() + " failed to load: " + ex.getMessage());
+					"Model " + stored.name() + " version " + version.version() + " failed to load: " + ex.getMessage(),
+					ex.getCause());
 		}
 		finally {
 			Timer.builder("modelport.model.load")

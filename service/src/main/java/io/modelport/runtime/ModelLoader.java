@@ -1,5 +1,6 @@
 package io.modelport.runtime;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,7 +168,9 @@ public class ModelLoader {
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
-		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+		// Clients read this reason: a message-less exception is described, not named.
+		String message = (root.getMessage() != null) ? root.getMessage() : (root instanceof EOFException)
+				? "the file ends early (truncated?)" : "the file cannot be read (the server log has the cause)";
 		// Engine messages can carry native stack traces; keep the first line.
 		int newline = message.indexOf('\n');
 		return (newline > 0) ? message.substring(0, newline) : message;

@@ -31,6 +31,8 @@ import io.modelport.registry.ModelNotReadyException;
 import io.modelport.runtime.DeadlineExceededException;
 import io.modelport.runtime.ModelClosedException;
 import io.modelport.runtime.QueueFullException;
+import io.modelport.security.ForbiddenException;
+import io.modelport.security.UnauthorizedException;
 import io.modelport.words.UnknownWordException;
 
 /**
@@ -122,6 +124,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", ex.getMessage());
 	}
 
+	@ExceptionHandler(UnauthorizedException.class)
+	ResponseEntity<ProblemDetail> unauthorized(UnauthorizedException ex) {
+		String error = ex.keyPresented() ? ", error=\"invalid_token\"" : "";
+		return withScope(problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized", ex.getMessage()),
+				"Bearer realm=\"modelport\"" + error + ", scope=\"" + ex.scope().id() + "\"", ex.scope().id());
+	}
+
+	@ExceptionHandler(ForbiddenException.class)
+	ResponseEntity<ProblemDetail> forbidden(ForbiddenException ex) {
+		return withScope(problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", ex.getMessage()),
+				"Bearer realm=\"modelport\", error=\"insufficient_scope\", scope=\"" + ex.scope().id() + "\"",
+				ex.scope().id());
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		return internal(ProblemTypes.INTERNAL_ERROR, "Internal error", "an unexpected error occurred", ex);
@@ -154,7 +170,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static ResponseEntity<ProblemDetail> retryLater(HttpStatus status, URI type, String title, String detail,
 			Duration after) {
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, SafeMessages.withoutPaths(detail));
 		body.setType(type);
 		body.setTitle(title);
 		return ResponseEntity.status(status)
@@ -165,15 +181,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	private static ResponseEntity<ProblemDetail> internal(URI type, String title, String detail, Exception ex) {
 		String id = UUID.randomUUID().toString();
 		log.error("Request failed, error id " + id, ex);
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, detail);
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				SafeMessages.withoutPaths(detail));
 		body.setType(type);
 		body.setTitle(title);
 		body.setProperty("errorId", id);
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(body);
 	}
 
+	private static ResponseEntity<ProblemDetail> withScope(ResponseEntity<ProblemDetail> problem, String challenge,
+			String scope) {
+		problem.getBody().setProperty("scope", scope);
+		return ResponseEntity.status(problem.getStatusCode())
+			.header(HttpHeaders.WWW_AUTHENTICATE, challenge)
+			.body(problem.getBody());
+	}
+
 	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail) {
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, SafeMessages.withoutPaths(detail));
 		body.setType(type);
 		body.setTitle(title);
 		return ResponseEntity.status(status).body(body);

@@ -45,6 +45,12 @@ public final class ProblemTypes {
 	/** The engine failed on a valid request. */
 	public static final URI INFERENCE_FAILED = of("inference-failed");
 
+	/** The endpoint needs an API key and none, or an unknown or expired one, came. */
+	public static final URI UNAUTHORIZED = of("unauthorized");
+
+	/** The API key is valid but lacks the scope the endpoint needs. */
+	public static final URI FORBIDDEN = of("forbidden");
+
 	/** An unexpected error. */
 	public static final URI INTERNAL_ERROR = of("internal-error");
 
