@@ -42,11 +42,12 @@ public final class StoreLocations {
 	 */
 	public void verify(Path folder) {
 		List<Path> roots = roots();
-		Path real = realPath(folder);
+		Path real = realPath(folder, folder);
 		requireInside(real, folder, roots);
 		try (Stream<Path> paths = Files.walk(real, MAX_DEPTH)) {
 			for (Path path : paths.filter(Files::isSymbolicLink).toList()) {
-				requireInside(realPath(path), folder.resolve(real.relativize(path).toString()), roots);
+				Path shown = folder.resolve(real.relativize(path).toString());
+				requireInside(realPath(path, shown), shown, roots);
 			}
 		}
 		catch (IOException ex) {
@@ -68,12 +69,12 @@ public final class StoreLocations {
 		}
 	}
 
-	private Path realPath(Path path) {
+	private Path realPath(Path path, Path shown) {
 		try {
 			return path.toRealPath();
 		}
 		catch (IOException ex) {
-			throw new InvalidModelException(describe(path) + " cannot be resolved (a broken link?)", ex);
+			throw new InvalidModelException(describe(shown) + " cannot be resolved (a broken link?)", ex);
 		}
 	}
 

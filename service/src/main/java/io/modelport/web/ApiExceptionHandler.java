@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.beans.ConversionNotSupportedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,6 +17,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentConversionNotSupportedException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -170,6 +172,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"the request body is not readable: malformed JSON or wrong field types");
+		body.setType(ProblemTypes.INVALID_REQUEST);
+		body.setTitle("Invalid request");
+		return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	// A request argument of the wrong form (a file part where a text field is expected)
+	// cannot be converted: the client's error, not the server's.
+	@Override
+	protected ResponseEntity<Object> handleConversionNotSupported(ConversionNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (!(ex instanceof MethodArgumentConversionNotSupportedException argument)) {
+			return super.handleConversionNotSupported(ex, headers, status, request);
+		}
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"parameter '" + argument.getName() + "' has the wrong form: a file part where a value is expected");
 		body.setType(ProblemTypes.INVALID_REQUEST);
 		body.setTitle("Invalid request");
 		return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);

@@ -33,7 +33,18 @@ class OpenApiFuzzTests extends ServiceUnderFuzz {
 		List<Operation> operations = operations();
 		assertThat(operations).hasSizeGreaterThan(30);
 		Fuzz.forAll("OpenAPI operations", operations.size() * Math.max(1, Fuzz.tries() / 5),
-				(random) -> Nasty.pick(random, operations).probe(random), this::handled);
+				(random) -> accepting(random, Nasty.pick(random, operations).probe(random)), this::handled);
+	}
+
+	private static Probe accepting(Random random, Probe probe) {
+		if (random.nextInt(3) > 0) {
+			return probe;
+		}
+		return probe.withHeader("Accept",
+				Nasty.pick(random,
+						List.of("image/png", "text/event-stream", "application/xml", "*/*", "text/plain",
+								"application/problem+json", "garbage", "image/*;q=0.5, application/json;q=x",
+								"application/json;charset=nonexistent")));
 	}
 
 	private List<Operation> operations() {
