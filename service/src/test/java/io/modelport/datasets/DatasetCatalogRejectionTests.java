@@ -122,6 +122,13 @@ class DatasetCatalogRejectionTests {
 	}
 
 	@Test
+	void rejectsAnImageWhoseHeaderClaimsTooManyPixels() {
+		byte[] bomb = "P5\n100000 100000\n255\n".getBytes(StandardCharsets.US_ASCII);
+		assertInvalid(zip("cats/a.png", PNG, "cats/bomb.pgm", bomb, "dogs/b.png", PNG),
+				"more than the limit of 40000000");
+	}
+
+	@Test
 	void rejectsBadLayouts() {
 		assertInvalid(zip("cats/a.png", PNG, "cats/b.png", PNG), "at least 2 class folders with images, found 1");
 		assertInvalid(zip("all/cats/a.png", PNG), "at least 2 class folders with images, found 1");

@@ -1,6 +1,7 @@
 package io.modelport.robustness;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Each limit of the README's "Limits" table, over HTTP against the running service: the
@@ -29,7 +31,7 @@ class LimitsTests extends ServiceUnderFuzz {
 		// Refused from the declared length: the answer comes before the body is sent.
 		long over = 16L * 1024 * 1024 + 1;
 		for (String path : List.of(CLASSIFY, "/v2/models/" + FuzzStore.CLASSIFIER + "/infer",
-				MODELS + FuzzStore.WORDS + "/embed")) {
+				MODELS + FuzzStore.WORDS + "/embed", MODELS + "new-vectors/vectors?format=text")) {
 			Answer answer = this.http.declaring("POST", path, "application/json", over);
 			assertThat(answer.status()).as("%s: %s", path, answer).isEqualTo(413);
 			assertThat(answer.text()).contains("the limit is 16777216");
@@ -167,6 +169,9 @@ class LimitsTests extends ServiceUnderFuzz {
 		assertThat(answer.status()).as("%s", answer).isEqualTo(429);
 		assertThat(accepted).hasSizeLessThanOrEqualTo(3);
 		assertThat(json.readTree(answer.body()).get("type").asString()).endsWith("training-queue-full");
+		// max-concurrent-jobs is 1: one job runs, the others wait.
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(count("RUNNING")).isEqualTo(1));
+		assertThat(count("QUEUED")).isEqualTo(2);
 		for (JsonNode job : json.readTree(this.http.send(Probe.get("/api/v1/training-jobs?size=100")).body())
 			.get("items")) {
 			if (List.of("QUEUED", "RUNNING").contains(job.get("state").asString())) {
@@ -182,6 +187,12 @@ class LimitsTests extends ServiceUnderFuzz {
 			assertProblem(Probe.post(CLASSIFY, "image/png", TROUSER).withHeader("Request-Timeout", millis), 400,
 					"invalid-request");
 		}
+	}
+
+	private long count(String state) {
+		return json.readTree(this.http.send(Probe.get("/api/v1/training-jobs?state=" + state)).body())
+			.get("total")
+			.asLong();
 	}
 
 	private Answer assertProblem(Probe probe, int status, String type) {
