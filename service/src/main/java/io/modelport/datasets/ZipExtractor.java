@@ -32,6 +32,10 @@ final class ZipExtractor {
 
 	private static final String MAC_FOLDER = "__MACOSX";
 
+	private static final int MAX_SEGMENT_BYTES = 255;
+
+	private static final int MAX_NAME_BYTES = 1024;
+
 	private final DatasetProperties properties;
 
 	private final byte[] buffer = new byte[64 * 1024];
@@ -120,10 +124,18 @@ final class ZipExtractor {
 		if (name.contains("\\")) {
 			throw unsafe(name, "contains a backslash");
 		}
+		// Longer names fail in the file system (ENAMETOOLONG), not as a bad upload.
+		if (name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+			throw unsafe(name.substring(0, 64) + "...", "has a name longer than " + MAX_NAME_BYTES + " bytes");
+		}
 		List<String> segments = new ArrayList<>();
 		for (String segment : name.split("/")) {
 			if (segment.equals("..")) {
 				throw unsafe(name, "points outside the archive (zip slip)");
+			}
+			if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
+				throw unsafe(name.substring(0, Math.min(name.length(), 64)) + "...",
+						"has a file or folder name longer than " + MAX_SEGMENT_BYTES + " bytes");
 			}
 			if (!segment.isEmpty() && !segment.equals(".")) {
 				segments.add(segment);

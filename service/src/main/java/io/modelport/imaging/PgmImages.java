@@ -76,6 +76,12 @@ public final class PgmImages {
 
 	private static BufferedImage readPlainPixels(byte[] data, int[] position, String name, int width, int height,
 			int maxValue) {
+		// Every value takes at least one byte: a header announcing more values than the
+		// file has bytes is refused before the raster is allocated.
+		if (data.length - position[0] < (long) width * height) {
+			throw new IllegalArgumentException(name + ": holds " + (data.length - position[0])
+					+ " bytes, fewer than the " + ((long) width * height) + " pixel values its header announces");
+		}
 		byte[] pixels = new byte[width * height];
 		for (int i = 0; i < pixels.length; i++) {
 			// The last number may end the file; a trailing space lets headerNumber stop.

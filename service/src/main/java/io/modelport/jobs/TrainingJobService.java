@@ -92,9 +92,16 @@ public class TrainingJobService implements SmartLifecycle {
 	 * @param request the request
 	 * @return the queued job
 	 * @throws InvalidJobRequestException when the request is invalid
+	 * @throws JobQueueFullException when {@code max-queued-jobs} jobs are waiting
 	 */
 	public TrainingJob submit(TrainingJobRequest request) {
 		Dataset dataset = this.validator.validate(request);
+		// Checked, not reserved: concurrent submissions may pass the limit by a few,
+		// which bounds the queue all the same.
+		if (this.repository.count(JobState.QUEUED) >= this.properties.maxQueuedJobs()) {
+			throw new JobQueueFullException("the training queue is full: " + this.properties.maxQueuedJobs()
+					+ " jobs are waiting (modelport.training.max-queued-jobs); retry later");
+		}
 		TrainingSettings settings = ((request.settings() != null) ? request.settings()
 				: new TrainingSettings(null, null, null, null, null, null, null, null, null, null, null, null))
 			.withDefaults();

@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param workDir where each job gets a folder for its spec, checkpoints, output and log
  * @param maxConcurrentJobs how many worker processes train at the same time
+ * @param maxQueuedJobs how many jobs may wait for a worker; a submission beyond it is
+ * refused with 429
  * @param workerHeap the {@code -Xmx} of a worker JVM (tensors live off-heap)
  * @param workerJvmOptions extra JVM options for workers, space separated
  * @param cancelGrace how long a cancelled worker may take to exit before it is killed
@@ -26,8 +28,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("modelport.training")
 public record TrainingProperties(@DefaultValue("data/jobs") @NotNull Path workDir,
-		@DefaultValue("1") @Min(1) @Max(16) int maxConcurrentJobs, @DefaultValue("1g") @NotBlank String workerHeap,
-		@DefaultValue("") String workerJvmOptions, @DefaultValue("5s") Duration cancelGrace,
-		@DefaultValue("3") @Min(1) int maxAttempts, @DefaultValue("if-better") @NotBlank String defaultPromotion) {
+		@DefaultValue("1") @Min(1) @Max(16) int maxConcurrentJobs, @DefaultValue("100") @Min(1) int maxQueuedJobs,
+		@DefaultValue("1g") @NotBlank String workerHeap, @DefaultValue("") String workerJvmOptions,
+		@DefaultValue("5s") Duration cancelGrace, @DefaultValue("3") @Min(1) int maxAttempts,
+		@DefaultValue("if-better") @NotBlank String defaultPromotion) {
 
 }

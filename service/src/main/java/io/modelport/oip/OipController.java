@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -110,6 +111,7 @@ class OipController {
 	@ExceptionHandler({ ModelNotReadyException.class, ModelClosedException.class })
 	ResponseEntity<Map<String, String>> notReady(RuntimeException ex) {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.RETRY_AFTER, "5")
 			.body(Map.of("error", SafeMessages.withoutPaths(ex.getMessage())));
 	}
@@ -117,6 +119,7 @@ class OipController {
 	@ExceptionHandler(QueueFullException.class)
 	ResponseEntity<Map<String, String>> queueFull(QueueFullException ex) {
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())))
 			.body(Map.of("error", ex.getMessage()));
 	}
@@ -130,8 +133,13 @@ class OipController {
 		return ResponseEntity.status(ok ? HttpStatus.OK : HttpStatus.BAD_REQUEST).build();
 	}
 
+	// The content type is set, not negotiated: an error body is JSON whatever the client
+	// accepts (negotiating it would fail for Accept: text/plain and turn a 4xx into a
+	// 500).
 	private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
-		return ResponseEntity.status(status).body(Map.of("error", String.valueOf(SafeMessages.withoutPaths(message))));
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("error", String.valueOf(SafeMessages.withoutPaths(message))));
 	}
 
 }

@@ -22,7 +22,7 @@ class RegistryConfiguration {
 
 	@Bean
 	ModelStore modelStore(ModelStoreProperties properties) {
-		return new ModelStore(properties.location());
+		return new ModelStore(properties.location(), properties.allowedLocations());
 	}
 
 	@Bean

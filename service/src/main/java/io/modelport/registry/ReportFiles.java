@@ -3,6 +3,7 @@ package io.modelport.registry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -35,7 +36,9 @@ final class ReportFiles {
 			return List.of();
 		}
 		try (Stream<Path> files = Files.list(directory)) {
-			return files.map((file) -> file.getFileName().toString())
+			// Never a link: a report name must not become a way to read another file.
+			return files.filter((file) -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
+				.map((file) -> file.getFileName().toString())
 				.filter((name) -> NAME.matcher(name).matches())
 				.sorted()
 				.toList();

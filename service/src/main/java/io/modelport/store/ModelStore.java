@@ -28,8 +28,24 @@ public class ModelStore {
 
 	private final Path location;
 
+	private final StoreLocations locations;
+
+	/**
+	 * A store whose model files must all resolve inside it.
+	 * @param location the store folder
+	 */
 	public ModelStore(Path location) {
+		this(location, List.of());
+	}
+
+	/**
+	 * A store whose model files may also resolve, through links, to other folders.
+	 * @param location the store folder
+	 * @param allowedLocations the other folders
+	 */
+	public ModelStore(Path location, List<Path> allowedLocations) {
 		this.location = location.toAbsolutePath().normalize();
+		this.locations = new StoreLocations(this.location, allowedLocations);
 	}
 
 	/**
@@ -87,7 +103,7 @@ public class ModelStore {
 		if (Files.isRegularFile(folder.resolve(ServingPropertiesReader.FILE_NAME))) {
 			TreeMap<Integer, Path> single = new TreeMap<>();
 			single.put(1, folder);
-			return new StoredModel(name, folder, ModelSettings.DEFAULTS, single, true);
+			return new StoredModel(name, folder, ModelSettings.DEFAULTS, single, true, this.locations);
 		}
 		TreeMap<Integer, Path> versions = new TreeMap<>();
 		try (Stream<Path> children = Files.list(folder)) {
@@ -106,7 +122,7 @@ public class ModelStore {
 			logger.warn("Ignoring invalid " + ModelSettings.FILE_NAME + " of " + name + ": " + ex.getMessage());
 			settings = ModelSettings.DEFAULTS;
 		}
-		return new StoredModel(name, folder, settings, versions, false);
+		return new StoredModel(name, folder, settings, versions, false, this.locations);
 	}
 
 }

@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * memory does not grow with every promoted training run
  * @param swapGrace how long a replaced version keeps accepting requests that resolved it
  * just before the default flipped, before it drains and closes
+ * @param allowedLocations folders besides the store that model files may resolve to
+ * through symbolic links; a link leading anywhere else fails its version
  * @author Modelport Team
  */
 @Validated
@@ -30,10 +32,11 @@ import org.springframework.validation.annotation.Validated;
 public record ModelStoreProperties(@DefaultValue("model-store") @NotNull Path location,
 		@DefaultValue("2") @Min(1) @Max(32) int loadParallelism, @DefaultValue List<String> requiredModels,
 		@DefaultValue("120s") Duration reloadTimeout, @DefaultValue("true") boolean unloadReplaced,
-		@DefaultValue("2s") Duration swapGrace) {
+		@DefaultValue("2s") Duration swapGrace, @DefaultValue List<Path> allowedLocations) {
 
 	public ModelStoreProperties {
 		requiredModels = (requiredModels != null) ? List.copyOf(requiredModels) : List.of();
+		allowedLocations = (allowedLocations != null) ? List.copyOf(allowedLocations) : List.of();
 	}
 
 }

@@ -13,10 +13,11 @@ import java.util.TreeMap;
  * @param settings the model-level settings
  * @param versions version number to version folder, ascending
  * @param servingProperties whether the folder is a flat DJL Serving folder
+ * @param locations where its files may resolve to
  * @author Modelport Team
  */
 public record StoredModel(String name, Path directory, ModelSettings settings, SortedMap<Integer, Path> versions,
-		boolean servingProperties) {
+		boolean servingProperties, StoreLocations locations) {
 
 	public StoredModel {
 		versions = Collections.unmodifiableSortedMap(new TreeMap<>(versions));
@@ -26,13 +27,15 @@ public record StoredModel(String name, Path directory, ModelSettings settings, S
 	 * Reads the descriptor of one version.
 	 * @param version the version
 	 * @return the descriptor
-	 * @throws InvalidModelException when the version folder is invalid
+	 * @throws InvalidModelException when the version folder is invalid or links outside
+	 * the allowed locations
 	 */
 	public ModelDescriptor descriptor(int version) {
 		Path folder = this.versions.get(version);
 		if (folder == null) {
 			throw new InvalidModelException("model " + this.name + " has no version " + version);
 		}
+		this.locations.verify(folder);
 		if (java.nio.file.Files.isRegularFile(folder.resolve(DescriptorParser.FILE_NAME))) {
 			return DescriptorParser.parse(this.name, version, folder);
 		}

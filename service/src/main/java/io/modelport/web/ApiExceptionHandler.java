@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.beans.ConversionNotSupportedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,7 +17,9 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentConversionNotSupportedException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.modelport.datasets.DatasetExistsException;
@@ -26,6 +30,7 @@ import io.modelport.imaging.InvalidImageException;
 import io.modelport.jobs.InvalidJobRequestException;
 import io.modelport.jobs.JobConflictException;
 import io.modelport.jobs.JobNotFoundException;
+import io.modelport.jobs.JobQueueFullException;
 import io.modelport.registry.ModelNotFoundException;
 import io.modelport.registry.ModelNotReadyException;
 import io.modelport.runtime.DeadlineExceededException;
@@ -48,6 +53,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Log log = LogFactory.getLog(ApiExceptionHandler.class);
 
+	// Jobs train for minutes: a client should not poll the queue every second.
+	private static final Duration JOB_QUEUE_RETRY = Duration.ofSeconds(60);
+
 	@ExceptionHandler(ModelNotFoundException.class)
 	ResponseEntity<ProblemDetail> modelNotFound(ModelNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, ProblemTypes.MODEL_NOT_FOUND, "Model not found", ex.getMessage());
@@ -69,6 +77,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> queueFull(QueueFullException ex) {
 		return retryLater(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.MODEL_BUSY, "Model busy", ex.getMessage(),
 				ex.retryAfter());
+	}
+
+	@ExceptionHandler(JobQueueFullException.class)
+	ResponseEntity<ProblemDetail> jobQueueFull(JobQueueFullException ex) {
+		return retryLater(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TRAINING_QUEUE_FULL, "Training queue full",
+				ex.getMessage(), JOB_QUEUE_RETRY);
 	}
 
 	@ExceptionHandler(DeadlineExceededException.class)
@@ -136,6 +150,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return withScope(problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", ex.getMessage()),
 				"Bearer realm=\"modelport\", error=\"insufficient_scope\", scope=\"" + ex.scope().id() + "\"",
 				ex.scope().id());
+
+	}
+
+	// A body that is not valid multipart (cut off, wrong boundary) is the client's error;
+	// over-size uploads keep their 413 (MaxUploadSizeExceededException, below).
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> malformedMultipart(MultipartException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof PayloadTooLargeException tooLarge) {
+				return payloadTooLarge(tooLarge);
+			}
+		}
+		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
+				"the multipart body cannot be parsed: it is cut off or its boundary does not match");
+	}
+
+	// Tomcat parses form and query parameters lazily and throws when they do not decode
+	// (bad percent-encoding or charset); that is the client's error.
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> undecodableParameters(InvalidParameterException ex) {
+		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
+				"the request parameters cannot be decoded (bad percent-encoding or character set)");
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -153,6 +189,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"the request body is not readable: malformed JSON or wrong field types");
+		body.setType(ProblemTypes.INVALID_REQUEST);
+		body.setTitle("Invalid request");
+		return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	// A request argument of the wrong form (a file part where a text field is expected)
+	// cannot be converted: the client's error, not the server's.
+	@Override
+	protected ResponseEntity<Object> handleConversionNotSupported(ConversionNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (!(ex instanceof MethodArgumentConversionNotSupportedException argument)) {
+			return super.handleConversionNotSupported(ex, headers, status, request);
+		}
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"parameter '" + argument.getName() + "' has the wrong form: a file part where a value is expected");
 		body.setType(ProblemTypes.INVALID_REQUEST);
 		body.setTitle("Invalid request");
 		return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);

@@ -12,11 +12,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestSize the largest request body accepted, in every input form
  * @param maxImagePixels the largest width × height decoded; larger images are refused
  * from their header, before decoding
+ * @param maxTextLength the longest text (in characters) a text endpoint embeds
  * @author Modelport Team
  */
 @Validated
 @ConfigurationProperties("modelport.api")
 public record ApiProperties(@DefaultValue("16MB") DataSize maxRequestSize,
-		@DefaultValue("40000000") @Min(1) long maxImagePixels) {
+		@DefaultValue("40000000") @Min(1) long maxImagePixels, @DefaultValue("100000") @Min(1) int maxTextLength) {
 
 }

@@ -34,6 +34,9 @@ public final class ProblemTypes {
 	/** The resource is in a state that does not allow the request. */
 	public static final URI CONFLICT = of("conflict");
 
+	/** Too many training jobs are waiting for a worker. */
+	public static final URI TRAINING_QUEUE_FULL = of("training-queue-full");
+
 	/** The request body is over the size limit. */
 	public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
 

@@ -11,7 +11,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import io.modelport.imaging.ImageDecoder;
 
 /**
- * Web beans: the image decoder with its pixel limit and the request size filter.
+ * Web beans: the image decoder with its pixel limit, the request size filter and the
+ * content type check.
  *
  * @author Modelport Team
  */
@@ -30,6 +31,16 @@ public class WebConfiguration {
 		FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
 				new RequestSizeLimitFilter(properties.maxRequestSize().toBytes(), resolver));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		registration.addUrlPatterns("/api/*", "/v2/*");
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<ContentTypeFilter> contentTypeFilter(
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
+		FilterRegistrationBean<ContentTypeFilter> registration = new FilterRegistrationBean<>(
+				new ContentTypeFilter(resolver));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
 		registration.addUrlPatterns("/api/*", "/v2/*");
 		return registration;
 	}

@@ -13,6 +13,7 @@ import io.modelport.metrics.InferenceMetrics;
 import io.modelport.registry.ModelRegistry;
 import io.modelport.runtime.LoadedModel;
 import io.modelport.store.Task;
+import io.modelport.web.ApiProperties;
 import io.modelport.web.InferenceFailedException;
 import io.modelport.web.InvalidRequestException;
 
@@ -35,9 +36,12 @@ public class WordsService {
 
 	private final InferenceMetrics metrics;
 
-	public WordsService(ModelRegistry registry, InferenceMetrics metrics) {
+	private final ApiProperties limits;
+
+	public WordsService(ModelRegistry registry, InferenceMetrics metrics, ApiProperties limits) {
 		this.registry = registry;
 		this.metrics = metrics;
+		this.limits = limits;
 	}
 
 	/**
@@ -148,9 +152,14 @@ public class WordsService {
 	 * @param version the version, {@code null} for the default
 	 * @param text the text
 	 * @return the mean vector
-	 * @throws InvalidRequestException when no token of the text is in the vocabulary
+	 * @throws InvalidRequestException when the text is longer than the limit or no token
+	 * of it is in the vocabulary
 	 */
 	public TextEmbedding embed(String model, Integer version, String text) {
+		if (text != null && text.length() > this.limits.maxTextLength()) {
+			throw new InvalidRequestException("the text has " + text.length() + " characters, the limit is "
+					+ this.limits.maxTextLength() + " (modelport.api.max-text-length)");
+		}
 		LoadedModel loaded = resolve(model, version);
 		WordModel words = loaded.state(WordModel.class);
 		List<String> tokens = words.tokenizer().tokenize((text != null) ? text : "");

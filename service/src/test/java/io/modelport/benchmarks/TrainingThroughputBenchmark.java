@@ -132,7 +132,7 @@ public final class TrainingThroughputBenchmark {
 				2000, "classifier", null, null, null);
 		JsonMapper json = JsonMapper.builder().build();
 		json.writeValue(jobDirectory.resolve(TrainingWorker.SPEC_FILE).toFile(), spec);
-		TrainingProperties properties = new TrainingProperties(jobDirectory, 1, "1g", "",
+		TrainingProperties properties = new TrainingProperties(jobDirectory, 1, 100, "1g", "",
 				java.time.Duration.ofSeconds(5), 1, "never");
 		List<Double> rates = new ArrayList<>();
 		CompletableFuture<Integer> exit = new CompletableFuture<>();

@@ -60,6 +60,13 @@ class DatasetCatalogRejectionTests {
 	}
 
 	@Test
+	void rejectsNamesTheFileSystemCannotHoldAndNul() {
+		assertInvalid(zip("cats/" + "x".repeat(256) + ".png", PNG), "longer than 255 bytes");
+		assertInvalid(zip("a/".repeat(600) + "b.png", PNG), "has a name longer than 1024 bytes");
+		assertInvalid(zip("cats/a\u0000.png", PNG), "is not a valid file name");
+	}
+
+	@Test
 	void rejectsTooManyEntries() {
 		DatasetCatalog catalog = catalog(3, DataSize.ofGigabytes(2));
 		byte[] zip = zip("a/1.png", PNG, "a/2.png", PNG, "b/1.png", PNG, "b/2.png", PNG);
@@ -112,6 +119,13 @@ class DatasetCatalogRejectionTests {
 	void rejectsAnUndecodableImage() {
 		assertInvalid(zip("cats/a.png", PNG, "cats/broken.png", new byte[] { 1, 2, 3 }, "dogs/b.png", PNG),
 				"cats/broken.png cannot be decoded: ");
+	}
+
+	@Test
+	void rejectsAnImageWhoseHeaderClaimsTooManyPixels() {
+		byte[] bomb = "P5\n100000 100000\n255\n".getBytes(StandardCharsets.US_ASCII);
+		assertInvalid(zip("cats/a.png", PNG, "cats/bomb.pgm", bomb, "dogs/b.png", PNG),
+				"more than the limit of 40000000");
 	}
 
 	@Test

@@ -226,7 +226,7 @@ class ModelRegistryTests {
 
 	private void start(List<String> required) {
 		ModelStoreProperties properties = new ModelStoreProperties(this.store, 2, required, Duration.ofSeconds(60),
-				true, Duration.ofMillis(300));
+				true, Duration.ofMillis(300), List.of());
 		ModelLoader loader = new ModelLoader(List.of(new ClassifierTaskAdapter()), RuntimeProperties.of("cpu", 1),
 				new SimpleMeterRegistry());
 		this.registry = new ModelRegistry(new ModelStore(this.store), loader, properties, new SimpleMeterRegistry());

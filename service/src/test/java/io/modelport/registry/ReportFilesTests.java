@@ -41,4 +41,15 @@ class ReportFilesTests {
 		assertThat(ReportFiles.list(this.version.resolve("absent"))).isEmpty();
 	}
 
+	@Test
+	void neverFollowsALinkNamedLikeAReport() throws IOException {
+		Path secret = Files.writeString(this.version.getParent().resolve("secret.json"), "{\"password\":1}");
+		Files.createSymbolicLink(this.version.resolve("evaluation.json"), secret);
+		Files.createSymbolicLink(this.version.resolve("roc.png"), secret);
+
+		assertThat(ReportFiles.list(this.version)).isEmpty();
+		assertThatExceptionOfType(ModelNotFoundException.class)
+			.isThrownBy(() -> ReportFiles.read(this.version, "evaluation.json"));
+	}
+
 }

@@ -19,9 +19,10 @@ import io.modelport.nn.Seq2SeqNet;
  *
  * @author Modelport Team
  */
-final class TranslatorFixture {
+public final class TranslatorFixture {
 
-	static final String MODEL = "tiny-translator";
+	/** The fixture model's name. */
+	public static final String MODEL = "tiny-translator";
 
 	static final int MAX_INPUT = 12;
 
@@ -40,7 +41,11 @@ final class TranslatorFixture {
 		return new Seq2SeqNet(SOURCE.size(), TARGET.size(), 8, 16, 16, "gru", true);
 	}
 
-	static Path store() {
+	/**
+	 * A new temporary store holding the translator as version 1.
+	 * @return the store folder
+	 */
+	public static Path store() {
 		try {
 			Path store = Files.createTempDirectory("modelport-seq2seq");
 			Path version = Files.createDirectories(store.resolve(MODEL).resolve("1"));

@@ -15,13 +15,15 @@ import java.util.Random;
  *
  * @author Modelport Team
  */
-final class WordsFixture {
+public final class WordsFixture {
 
-	static final String TABLE = "table-words";
+	/** A text-format model of the featurized table. */
+	public static final String TABLE = "table-words";
 
 	static final String WITH_UNKNOWN = "table-unk";
 
-	static final String BROKEN = "broken-words";
+	/** A model whose descriptor disagrees with its file: it fails to load. */
+	public static final String BROKEN = "broken-words";
 
 	static final List<String> WORDS = List.of("man", "woman", "king", "queen", "apple", "orange");
 
@@ -62,7 +64,11 @@ final class WordsFixture {
 		return new WordVectors(new Vocabulary(names, null), dimension, matrix);
 	}
 
-	static Path store() {
+	/**
+	 * A new temporary store holding the table models and the broken one.
+	 * @return the store folder
+	 */
+	public static Path store() {
 		try {
 			Path store = Files.createTempDirectory("modelport-words");
 			write(store, TABLE, table(false), Word2VecFormat.TEXT, 4);
