@@ -269,8 +269,8 @@ class KubernetesJobRunnerTests {
 		settings.forEach((key, value) -> source.put("modelport.training.kubernetes." + key, value));
 		KubernetesJobProperties properties = new Binder(new MapConfigurationPropertySource(source))
 			.bindOrCreate("modelport.training.kubernetes", KubernetesJobProperties.class);
-		TrainingProperties training = new TrainingProperties(this.mount.resolve("jobs"), 1, "768m", "-XX:+UseSerialGC",
-				Duration.ofSeconds(3), 3, "if-better");
+		TrainingProperties training = new TrainingProperties(this.mount.resolve("jobs"), 1, 100, "768m",
+				"-XX:+UseSerialGC", Duration.ofSeconds(3), 3, "if-better");
 		return new KubernetesJobRunner(this.kubernetes.client(), properties, training, JsonMapper.builder().build());
 	}
 
