@@ -57,14 +57,33 @@ final class CrossValidatedTraining {
 	 */
 	static FaceTraining.Result run(FaceTraining.Request request, IdentityFolds folds, Path workDir, Device device,
 			Consumer<FaceCrossValidation.Progress> cvProgress, Consumer<EpochResult> progress) throws IOException {
+		return run(request, folds, workDir, device, cvProgress, progress, null);
+	}
+
+	/**
+	 * The same, reusing a cross-validation of the same request, folds and settings
+	 * already run (it is not checked that they match).
+	 * @param request what to train
+	 * @param folds the test identities and the folds of the others
+	 * @param workDir scratch space for parameters
+	 * @param device the device
+	 * @param cvProgress receives each cross-validation epoch
+	 * @param progress receives each epoch of the final training
+	 * @param done the cross-validation already run, or {@code null} to run it
+	 * @return the descriptor template, parameter file, evaluation report and test ROC
+	 * @throws IOException when parameters cannot be saved or loaded
+	 */
+	static FaceTraining.Result run(FaceTraining.Request request, IdentityFolds folds, Path workDir, Device device,
+			Consumer<FaceCrossValidation.Progress> cvProgress, Consumer<EpochResult> progress,
+			FaceCrossValidation.Outcome done) throws IOException {
 		TrainingSettings settings = request.settings();
 		FaceSettings faceSettings = request.faces();
 		long seed = settings.seed();
 		FaceEmbedderNet net = FaceEmbedderNet.fromParameters(request.architectureParameters())
 			.withMembers(faceSettings.ensemble());
 		InputSpec input = new InputSpec(request.width(), request.height(), 1, 255f, null, null);
-		FaceCrossValidation.Outcome cv = FaceCrossValidation.run(net, input, settings, faceSettings, folds,
-				Files.createDirectories(workDir.resolve("cv")), device, cvProgress);
+		FaceCrossValidation.Outcome cv = (done != null) ? done : FaceCrossValidation.run(net, input, settings,
+				faceSettings, folds, Files.createDirectories(workDir.resolve("cv")), device, cvProgress);
 		TrainingSettings chosen = new TrainingSettings(cv.epochs(), settings.batchSize(), settings.optimizer(),
 				settings.schedule(), settings.weightDecay(), settings.gradientClip(), settings.earlyStoppingPatience(),
 				settings.devFraction(), settings.testFraction(), settings.flip(), settings.maxShift(), seed);

@@ -163,6 +163,38 @@ final class FaceCrossValidation {
 			int pairs, double seconds, Outcome firstMember) {
 
 		/**
+		 * An outcome as {@link #toMap} recorded it (values rounded as recorded), so a
+		 * final run can reuse a cross-validation printed by an earlier {@code --cv-only}
+		 * run of the same settings instead of repeating it.
+		 * @param map the recorded values
+		 * @return the outcome
+		 */
+		static Outcome fromMap(Map<String, Object> map) {
+			Map<?, ?> first = (Map<?, ?>) map.get("firstMember");
+			@SuppressWarnings("unchecked")
+			Outcome firstMember = (first != null) ? fromMap((Map<String, Object>) first) : null;
+			return new Outcome(number(map, "epochs").intValue(), number(map, "threshold").doubleValue(),
+					numbers(map, "cvAucByEpoch"), numbers(map, "foldAuc"), number(map, "cvAccuracy").doubleValue(),
+					number(map, "cvEer").doubleValue(), number(map, "cvPairs").intValue(),
+					(map.get("seconds") != null) ? number(map, "seconds").doubleValue() : 0, firstMember);
+		}
+
+		private static Number number(Map<String, Object> map, String key) {
+			Object value = map.get(key);
+			if (!(value instanceof Number number)) {
+				throw new IllegalArgumentException("the cross-validation report has no number " + key);
+			}
+			return number;
+		}
+
+		private static double[] numbers(Map<String, Object> map, String key) {
+			if (!(map.get(key) instanceof List<?> values)) {
+				throw new IllegalArgumentException("the cross-validation report has no list " + key);
+			}
+			return values.stream().mapToDouble((value) -> ((Number) value).doubleValue()).toArray();
+		}
+
+		/**
 		 * The pooled AUC at E*: the figure candidates are compared by.
 		 * @return the AUC
 		 */

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +48,7 @@ import io.modelport.training.TrainingSettings;
  * --folds K (0: classic train/dev/test split; K: no dev split, epochs (at most --epochs) and τ by K-fold
  *   cross-validation over the non-test identities, then one network trained on all of them)
  * --cv-only true|false (false: with --folds, print the cross-validation and stop; no test figure, nothing published)
+ * --cv-report FILE (with --folds: reuse the cross-validation JSON a --cv-only run of the same settings printed)
  * --outer-folds N (with --folds: repeat the whole cross-validated run over N disjoint test folds covering all
  *   identities, print each and mean ± sd; nothing published) --outer-only 0,2 (run only these test folds)
  * </pre>
@@ -136,8 +138,15 @@ public final class TrainVerifierCommand {
 			return;
 		}
 		else {
+			// --cv-report: the JSON a --cv-only run of the same settings printed, not
+			// repeated.
+			FaceCrossValidation.Outcome done = options.containsKey("cv-report")
+					? FaceCrossValidation.Outcome.fromMap(json.readValue(Path.of(options.get("cv-report")).toFile(),
+							new TypeReference<Map<String, Object>>() {
+							}))
+					: null;
 			result = CrossValidatedTraining.run(request, protocolFolds(request, images, folds), work, device,
-					TrainVerifierCommand::print, TrainVerifierCommand::print);
+					TrainVerifierCommand::print, TrainVerifierCommand::print, done);
 		}
 		publish(store, name, result, work);
 	}

@@ -9,6 +9,8 @@ import java.util.Map;
 import ai.djl.Device;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.modelport.nn.FaceEmbedderNet;
 import io.modelport.store.InputSpec;
@@ -32,6 +34,8 @@ class CrossValidatedTrainingTests {
 	private static final Map<String, Object> NET = Map.of("filters", List.of(4, 8), "embeddingSize", 8, "dropout", 0.0);
 
 	private static final int EPOCHS = 3;
+
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final FaceImages faces = SyntheticFaces.generate(15, 4, 20, 20, 9);
 
@@ -68,6 +72,16 @@ class CrossValidatedTrainingTests {
 		assertThat(((Number) evaluation.get("testAuc")).doubleValue()).isBetween(0.0, 1.0);
 		assertThat(Files.isRegularFile(result.parameters())).isTrue();
 		assertThat(result.template().architecture().parameters()).containsEntry("members", 2);
+		// A recorded cross-validation reused gives the same final network and report.
+		FaceTraining.Result reused = CrossValidatedTraining.run(request(2), folds,
+				Files.createDirectories(this.work.resolve("reused")), Device.cpu(), cv::add, (epoch) -> {
+				}, FaceCrossValidation.Outcome.fromMap(json.readValue(json.writeValueAsString(crossValidation),
+						new TypeReference<Map<String, Object>>() {
+						})));
+		assertThat(cv).hasSize(3 * 2 * EPOCHS);
+		assertThat(reused.evaluation()).usingRecursiveComparison()
+			.ignoringFields("crossValidation.seconds")
+			.isEqualTo(evaluation);
 		// The first member alone is the cross-validation of the same run without an
 		// ensemble.
 		FaceCrossValidation.Outcome single = FaceCrossValidation.run(FaceEmbedderNet.fromParameters(NET),
