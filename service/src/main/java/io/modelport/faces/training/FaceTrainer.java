@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -32,7 +33,8 @@ import io.modelport.training.TrainingSettings;
  * Trains a {@link FaceEmbedderNet} with the triplet loss on P × K batches of training
  * identities, mining triplets in every batch. After each epoch it embeds the dev
  * identities (never trained on) and keeps the parameters of the epoch with the best dev
- * ROC AUC, which measures the ranking of distances without committing to a threshold.
+ * ROC AUC, which measures the ranking of distances without committing to a threshold
+ * ({@link #trainFixed} instead runs a fixed number of epochs and keeps the last).
  * <p>
  * Images go through {@link ImagePreprocessor#toTensor} with the model's input spec, the
  * serving path, so training and serving see the same tensors; augmentation then changes
@@ -92,9 +94,34 @@ public final class FaceTrainer {
 	 */
 	public Report train(FaceImages train, FaceImages dev, VerificationPairs devPairs, Path workDir,
 			Consumer<EpochResult> progress) throws IOException {
+		return run(train, dev, devPairs, workDir, progress, null, true);
+	}
+
+	/**
+	 * Trains every epoch and keeps the last, choosing nothing on held-out faces: the
+	 * epochs are fixed beforehand (cross-validation, and the final run on every non-test
+	 * identity).
+	 * @param train the training identities
+	 * @param heldOut faces embedded after every epoch, or {@code null} for none
+	 * @param heldOutPairs their pairs (the progress figures), or {@code null}
+	 * @param workDir where the last epoch's parameters are saved
+	 * @param progress receives each epoch's result (dev figures NaN without held-out
+	 * faces)
+	 * @param observer receives the held-out unit embeddings and the epoch after every
+	 * epoch, or {@code null}
+	 * @return the report, its best epoch the last
+	 * @throws IOException when the parameters cannot be saved
+	 */
+	public Report trainFixed(FaceImages train, FaceImages heldOut, VerificationPairs heldOutPairs, Path workDir,
+			Consumer<EpochResult> progress, ObjIntConsumer<float[][]> observer) throws IOException {
+		return run(train, heldOut, heldOutPairs, workDir, progress, observer, false);
+	}
+
+	private Report run(FaceImages train, FaceImages dev, VerificationPairs devPairs, Path workDir,
+			Consumer<EpochResult> progress, ObjIntConsumer<float[][]> observer, boolean keepBest) throws IOException {
 		long seed = this.settings.seed();
 		float[][] trainInputs = inputs(train, this.input);
-		float[][] devInputs = inputs(dev, this.input);
+		float[][] devInputs = (dev != null) ? inputs(dev, this.input) : null;
 		int p = Math.min(this.faces.identitiesPerBatch(), train.identities().size());
 		PkBatchSampler sampler = new PkBatchSampler(train, p, this.faces.imagesPerIdentity(), seed);
 		int steps = (this.faces.stepsPerEpoch() != null) ? this.faces.stepsPerEpoch()
@@ -122,20 +149,29 @@ public final class FaceTrainer {
 						trainLoss += step(trainer, sampler.nextBatch(), train, trainInputs, augmentation, random);
 					}
 					double seconds = (System.nanoTime() - start) / 1e9;
-					float[][] embeddings = embed(trainer, devInputs, this.input);
-					VerificationMetrics metrics = new VerificationMetrics(devPairs.distances(embeddings),
-							devPairs.sameFlags());
-					double devLoss = devLoss(trainer, embeddings, dev.labels());
-					double auc = metrics.rocAuc();
-					if (auc > bestAuc || (auc == bestAuc && devLoss < bestLoss)) {
+					double devLoss = Double.NaN;
+					double devAccuracy = Double.NaN;
+					double auc = Double.NaN;
+					if (dev != null) {
+						float[][] embeddings = embed(trainer, devInputs, this.input);
+						VerificationMetrics metrics = new VerificationMetrics(devPairs.distances(embeddings),
+								devPairs.sameFlags());
+						devLoss = devLoss(trainer, embeddings, dev.labels());
+						devAccuracy = metrics.accuracyAt(metrics.bestAccuracyThreshold());
+						auc = metrics.rocAuc();
+						if (observer != null) {
+							observer.accept(embeddings, epoch);
+						}
+					}
+					boolean better = auc > bestAuc || (auc == bestAuc && devLoss < bestLoss);
+					if (keepBest ? better : epoch == this.settings.epochs()) {
 						bestAuc = auc;
 						bestLoss = devLoss;
 						bestEpoch = epoch;
 						model.setProperty("Epoch", Integer.toString(epoch));
 						model.save(workDir, BEST_PREFIX);
 					}
-					EpochResult result = new EpochResult(epoch, trainLoss / steps, devLoss,
-							metrics.accuracyAt(metrics.bestAccuracyThreshold()),
+					EpochResult result = new EpochResult(epoch, trainLoss / steps, devLoss, devAccuracy,
 							this.settings.schedule().rate(this.settings.optimizer().learningRate(), epoch - 1), seconds,
 							steps * p * this.faces.imagesPerIdentity() / seconds);
 					history.add(result);

@@ -54,7 +54,7 @@ public final class FaceTraining {
 	/** The distance a descriptor's threshold applies to. */
 	public static final String DISTANCE = "squared-l2";
 
-	private static final String DEFINITIONS = "Pairs: every same-person pair of a split and as many "
+	static final String DEFINITIONS = "Pairs: every same-person pair of a split and as many "
 			+ "different-person pairs drawn at random (seeded). d = squared Euclidean distance between "
 			+ "L2-normalised embeddings, in [0, 4]; a pair is accepted as the same person when d <= threshold. "
 			+ "Accuracy = share of pairs classified correctly at the threshold calibrated on the dev identities. "
@@ -192,21 +192,24 @@ public final class FaceTraining {
 				ArtifactFormat.DJL_PARAMS, new Architecture(ArchitectureCatalog.FACE_EMBEDDER, net.toParameters()),
 				List.of(new Artifact("pending.params", null)), input, List.of(),
 				descriptorParameters(threshold, net, faceSettings),
-				provenance(request, split, reports, quality, input, faces), Path.of("."));
+				provenance(request,
+						split.train().identities().size() + " training, " + split.dev().identities().size() + " dev, "
+								+ split.test().identities().size() + " test identities",
+						reports, quality, input, faces),
+				Path.of("."));
 		return new Result(template, parameters, evaluation, roc);
 	}
 
 	// Squared distances of unit vectors lie in [0, 4]: "accept everything" (a FAR
 	// allowance covering every dev pair) becomes 4, "accept nothing" below a distance of
 	// 0 becomes 0.
-	private static double threshold(VerificationMetrics dev, FaceSettings faceSettings) {
+	static double threshold(VerificationMetrics dev, FaceSettings faceSettings) {
 		double threshold = "far".equals(faceSettings.thresholdRule())
 				? dev.thresholdAtFalseMatchRate(faceSettings.targetFar()) : dev.bestAccuracyThreshold();
 		return Math.max(0, Math.min(4, threshold));
 	}
 
-	private static Map<String, Object> descriptorParameters(double threshold, FaceEmbedderNet net,
-			FaceSettings faceSettings) {
+	static Map<String, Object> descriptorParameters(double threshold, FaceEmbedderNet net, FaceSettings faceSettings) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		parameters.put("threshold", threshold);
 		parameters.put("distance", DISTANCE);
@@ -218,15 +221,15 @@ public final class FaceTraining {
 		return parameters;
 	}
 
-	private static Map<String, Object> provenance(Request request, IdentitySplit split,
-			List<FaceTrainer.Report> reports, Map<String, Object> quality, InputSpec input, FaceImages faces) {
+	static Map<String, Object> provenance(Request request, String identities, List<FaceTrainer.Report> reports,
+			Map<String, Object> quality, InputSpec input, FaceImages faces) {
 		Map<String, Object> provenance = new LinkedHashMap<>();
 		provenance.put("trainedBy", request.trainedBy());
 		provenance.put("trainedAt", Instant.now().toString());
-		provenance.put("dataset", request.datasetDescription() + ": " + faces.identities().size() + " identities, "
-				+ faces.count() + " images of " + faces.width() + "x" + faces.height() + ", resized to " + input.width()
-				+ "x" + input.height() + "; " + split.train().identities().size() + " training, "
-				+ split.dev().identities().size() + " dev, " + split.test().identities().size() + " test identities");
+		provenance.put("dataset",
+				request.datasetDescription() + ": " + faces.identities().size() + " identities, " + faces.count()
+						+ " images of " + faces.width() + "x" + faces.height() + ", resized to " + input.width() + "x"
+						+ input.height() + "; " + identities);
 		Device device = Engine.getEngine("PyTorch").defaultDevice();
 		provenance.put("engine", "DJL " + Engine.getDjlVersion() + ", PyTorch "
 				+ Engine.getEngine("PyTorch").getVersion() + ", " + device);
@@ -241,10 +244,14 @@ public final class FaceTraining {
 				Math.round(reports.stream().mapToDouble(FaceTrainer.Report::trainSeconds).sum()));
 		List<Object> history = new ArrayList<>();
 		for (FaceTrainer.Report report : reports) {
+			// A run without held-out faces (the final run of a cross-validated one) has
+			// no dev figures.
 			history.add(report.history()
 				.stream()
-				.map((epoch) -> Map.of("epoch", epoch.epoch(), "trainLoss", round(epoch.trainLoss()), "devLoss",
-						round(epoch.devLoss()), "devAccuracy", round(epoch.devAccuracy())))
+				.map((epoch) -> Double.isNaN(epoch.devLoss())
+						? Map.of("epoch", epoch.epoch(), "trainLoss", round(epoch.trainLoss()))
+						: Map.of("epoch", epoch.epoch(), "trainLoss", round(epoch.trainLoss()), "devLoss",
+								round(epoch.devLoss()), "devAccuracy", round(epoch.devAccuracy())))
 				.toList());
 		}
 		// One list of epochs for a single network, one list per member for an ensemble.
@@ -277,7 +284,7 @@ public final class FaceTraining {
 	}
 
 	// The share of same (or different) pairs accepted at a threshold: TAR (or FAR).
-	private static double acceptedShare(double[] distances, boolean[] same, boolean ofSame, double threshold) {
+	static double acceptedShare(double[] distances, boolean[] same, boolean ofSame, double threshold) {
 		int accepted = 0;
 		int total = 0;
 		for (int i = 0; i < distances.length; i++) {
@@ -289,7 +296,7 @@ public final class FaceTraining {
 		return (double) accepted / total;
 	}
 
-	private static Map<String, Object> pairCounts(VerificationPairs pairs) {
+	static Map<String, Object> pairCounts(VerificationPairs pairs) {
 		boolean[] same = pairs.sameFlags();
 		int sameCount = 0;
 		for (boolean flag : same) {
@@ -311,7 +318,7 @@ public final class FaceTraining {
 		return identities;
 	}
 
-	private static double round(double value) {
+	static double round(double value) {
 		return Math.round(value * 1_000_000) / 1_000_000.0;
 	}
 

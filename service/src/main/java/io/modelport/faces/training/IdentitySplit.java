@@ -47,8 +47,7 @@ public record IdentitySplit(FaceImages train, FaceImages dev, FaceImages test) {
 			throw new IllegalArgumentException(identities + " identities are too few for " + devCount + " dev, "
 					+ testCount + " test and " + MIN_IDENTITIES + " training identities");
 		}
-		List<Integer> order = new ArrayList<>(IntStream.range(0, identities).boxed().toList());
-		Collections.shuffle(order, new Random(seed));
+		List<Integer> order = order(identities, seed);
 		return new IdentitySplit(pick(faces, order.subList(devCount + testCount, identities)),
 				pick(faces, order.subList(0, devCount)), pick(faces, order.subList(devCount, devCount + testCount)));
 	}
@@ -68,7 +67,20 @@ public record IdentitySplit(FaceImages train, FaceImages dev, FaceImages test) {
 		return new int[] { identities - devCount - testCount, devCount, testCount };
 	}
 
-	private static FaceImages pick(FaceImages faces, List<Integer> identities) {
+	/**
+	 * The identity order a seed shuffles into: {@link #of} takes dev, then test, then
+	 * training identities from its front, and {@link IdentityFolds} cuts it into folds.
+	 * @param identities the number of identities
+	 * @param seed the shuffle seed
+	 * @return the identity indexes, shuffled
+	 */
+	public static List<Integer> order(int identities, long seed) {
+		List<Integer> order = new ArrayList<>(IntStream.range(0, identities).boxed().toList());
+		Collections.shuffle(order, new Random(seed));
+		return order;
+	}
+
+	static FaceImages pick(FaceImages faces, List<Integer> identities) {
 		return faces.withIdentities(identities.stream().mapToInt(Integer::intValue).sorted().toArray());
 	}
 
