@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * The job store database missing at startup and lost later. Without it the service does
  * not start, and says why in two lines. Lost while running (a real PostgreSQL, stopped
  * with {@code pg_ctl -m fast}): inference, readiness and metrics go on, the job endpoints
- * answer 503 problem+json within the connection timeout, a job that ends meanwhile is
+ * answer 503 problem+json after the connection timeout, a job that ends meanwhile is
  * recorded once the database is back, and everything answers again without a restart.
  *
  * @author Modelport Team
@@ -115,8 +115,9 @@ class DatabaseOutageTests {
 			builder.initializers((ApplicationContextInitializer<GenericApplicationContext>) (context) -> context
 				.registerBean(JobRunner.class, () -> runner));
 		}
-		return builder.run("--server.port=0", "--server.address=127.0.0.1",
-				"--modelport.store.location=" + this.directory.resolve("store"),
+		// Shorter than the default 5 s: each call during the outage waits this long.
+		return builder.run("--spring.datasource.hikari.connection-timeout=2000", "--server.port=0",
+				"--server.address=127.0.0.1", "--modelport.store.location=" + this.directory.resolve("store"),
 				"--modelport.datasets.location=" + this.directory.resolve("datasets"),
 				"--modelport.training.work-dir=" + this.directory.resolve("jobs"), "--spring.datasource.url=" + url,
 				"--spring.datasource.username=postgres", "--spring.datasource.password=");

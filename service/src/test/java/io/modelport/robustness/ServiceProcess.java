@@ -48,10 +48,31 @@ final class ServiceProcess implements AutoCloseable {
 	 * @return the running process
 	 */
 	static ServiceProcess start(int port, Path log, List<String> arguments) {
-		List<String> command = new ArrayList<>(List.of(
-				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-				"-XX:+ExitOnOutOfMemoryError", "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
-				ModelportApplication.class.getName(), "--server.port=" + port, "--server.address=127.0.0.1"));
+		return start(List.of("-Xmx512m"), null, port, log, arguments);
+	}
+
+	/**
+	 * Starts a service with JVM options of its own, from the test class path or from a
+	 * packaged jar.
+	 * @param jvmOptions options before the main class ({@code -Xmx...})
+	 * @param jar the Spring Boot jar, or {@code null} for the test class path
+	 * @param port the port
+	 * @param log where its output goes (appended)
+	 * @param arguments its Spring Boot arguments
+	 * @return the running process
+	 */
+	static ServiceProcess start(List<String> jvmOptions, Path jar, int port, Path log, List<String> arguments) {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-Dai.djl.offline=true"));
+		if (jar != null) {
+			command.addAll(List.of("-jar", jar.toString()));
+		}
+		else {
+			command.addAll(List.of("-cp", System.getProperty("java.class.path"), ModelportApplication.class.getName()));
+		}
+		command.addAll(List.of("--server.port=" + port, "--server.address=127.0.0.1"));
 		command.addAll(arguments);
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
