@@ -129,7 +129,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", ex.getMessage());
 	}
 
-	// The database behind training jobs, data set records and galleries is down or
+	// The database behind training jobs and face galleries is down or
 	// unreachable: a retry later may succeed, so this is 503 rather than 500.
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
 			RecoverableDataAccessException.class, CannotCreateTransactionException.class })

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -41,6 +43,8 @@ class ServiceFaultsTests {
 	private static final Path ROOT = createRoot();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Log logger = LogFactory.getLog(ServiceFaultsTests.class);
 
 	@LocalServerPort
 	private int port;
@@ -90,6 +94,8 @@ class ServiceFaultsTests {
 			assertThat(ServiceProcess.processesMentioning(id)).isEmpty();
 
 			List<Outcome> outcomes = load.stop();
+			logger.info("Worker killed: " + outcomes.size() + " requests under load, outcomes "
+					+ LoadLoop.summary(outcomes) + ", epochs kept " + job.get("history").size());
 			assertThat(LoadLoop.summary(outcomes)).containsOnlyKeys("200");
 			assertThat(outcomes).hasSizeGreaterThan(10);
 		}
@@ -128,6 +134,8 @@ class ServiceFaultsTests {
 			awaitMore(load, 10);
 
 			List<Outcome> outcomes = load.stop();
+			logger.info("Corrupted model: " + outcomes.size() + " requests under load, outcomes "
+					+ LoadLoop.summary(outcomes));
 			assertThat(LoadLoop.summary(outcomes)).containsOnlyKeys("200");
 			assertThat(outcomes).extracting((outcome) -> JSON.readTree(outcome.body()).get("version").asInt())
 				.contains(1, 2);
