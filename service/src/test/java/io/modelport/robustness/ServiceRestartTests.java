@@ -153,7 +153,7 @@ class ServiceRestartTests {
 						"--modelport.training.work-dir=" + this.directory.resolve("jobs"),
 						"--modelport.training.worker-heap=384m",
 						"--spring.datasource.url=jdbc:h2:file:" + this.directory.resolve("db/jobs")
-								+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+								+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
 						"--server.tomcat.accesslog.enabled=true", "--server.tomcat.accesslog.directory=" + access,
 						"--server.tomcat.accesslog.prefix=" + name, "--server.tomcat.accesslog.suffix=.log",
 						"--server.tomcat.accesslog.rotate=false", "--server.tomcat.accesslog.buffered=false",
