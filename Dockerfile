@@ -36,7 +36,7 @@ COPY --chown=modelport:modelport model-store/ /opt/modelport/model-store/
 ENV MODELPORT_STORE_LOCATION=/opt/modelport/model-store \
     MODELPORT_TRAINING_WORK_DIR=/var/lib/modelport/jobs \
     MODELPORT_DATASETS_LOCATION=/var/lib/modelport/datasets \
-    SPRING_DATASOURCE_URL="jdbc:h2:file:/var/lib/modelport/db/modelport;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
+    SPRING_DATASOURCE_URL="jdbc:h2:file:/var/lib/modelport/db/modelport;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0" \
     DJL_CACHE_DIR=/var/cache/modelport/djl \
     LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 \
     MALLOC_CONF=background_thread:true,dirty_decay_ms:1000,muzzy_decay_ms:1000 \

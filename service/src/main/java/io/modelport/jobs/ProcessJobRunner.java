@@ -103,7 +103,7 @@ public class ProcessJobRunner implements JobRunner {
 						StandardOpenOption.APPEND)) {
 			for (String line = in.readLine(); line != null; line = in.readLine()) {
 				if (line.startsWith(TrainingWorker.EVENT_PREFIX)) {
-					listener.onEvent(this.json.readValue(line.substring(TrainingWorker.EVENT_PREFIX.length()), EVENT));
+					event(process, listener, line.substring(TrainingWorker.EVENT_PREFIX.length()));
 					continue;
 				}
 				out.write(line);
@@ -128,6 +128,17 @@ public class ProcessJobRunner implements JobRunner {
 			exit = -1;
 		}
 		listener.onExit(exit, String.join("\n", tail));
+	}
+
+	// One event that cannot be handled must not stop the reading: a worker whose output
+	// is no longer read blocks once the pipe is full, and its job never ends.
+	private void event(Process process, Listener listener, String event) {
+		try {
+			listener.onEvent(this.json.readValue(event, EVENT));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Cannot handle an event of training worker " + process.pid() + ": " + ex.getMessage());
+		}
 	}
 
 	private void stop(Process process) {

@@ -8,12 +8,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,6 +44,8 @@ import io.modelport.words.training.Word2VecTraining;
  * the concurrency limit, records their progress, and on success publishes the new
  * version, loads it and applies the promotion policy. Jobs that were RUNNING when the
  * service stopped are queued again at startup and resume from their last checkpoint.
+ * While the job store database is unreachable, workers keep training: their progress is
+ * kept in memory and the end of a job is recorded once the database is back.
  *
  * @author Modelport Team
  */
@@ -67,7 +73,11 @@ public class TrainingJobService implements SmartLifecycle {
 
 	private final Map<String, Running> running = new ConcurrentHashMap<>();
 
+	private final Queue<Outcome> unrecorded = new ConcurrentLinkedQueue<>();
+
 	private final Object signal = new Object();
+
+	private volatile boolean storeDown;
 
 	private volatile boolean active;
 
@@ -132,7 +142,13 @@ public class TrainingJobService implements SmartLifecycle {
 		catch (IOException ex) {
 			throw new IllegalStateException("cannot prepare the job folder", ex);
 		}
-		this.repository.insert(job);
+		try {
+			this.repository.insert(job);
+		}
+		catch (DataAccessException ex) {
+			cleanUpQuietly(jobDirectory(id));
+			throw ex;
+		}
 		wake();
 		return job;
 	}
@@ -180,7 +196,18 @@ public class TrainingJobService implements SmartLifecycle {
 		if (run != null) {
 			run.cancelled = true;
 		}
-		if (!this.repository.finish(id, JobState.CANCELLED, null, null, null, null)) {
+		boolean finished;
+		try {
+			finished = this.repository.finish(id, JobState.CANCELLED, null, null, null, null);
+		}
+		catch (DataAccessException ex) {
+			// Not cancelled: the worker's end must still be recorded.
+			if (run != null) {
+				run.cancelled = false;
+			}
+			throw ex;
+		}
+		if (!finished) {
 			throw new JobConflictException("training job '" + id + "' has already ended: " + get(id).state());
 		}
 		if (run != null && run.worker != null) {
@@ -216,6 +243,11 @@ public class TrainingJobService implements SmartLifecycle {
 	public void stop() {
 		this.active = false;
 		wake();
+		recordUnrecorded();
+		for (Outcome outcome : this.unrecorded) {
+			logger.warn("Training job " + outcome.run().job.id() + " ended " + outcome.state()
+					+ " but the job store never recorded it; it stays RUNNING and runs again at the next start");
+		}
 		// Workers stop with the service; their jobs stay RUNNING in the store and resume
 		// from their checkpoints at the next start.
 		for (Running run : List.copyOf(this.running.values())) {
@@ -234,6 +266,7 @@ public class TrainingJobService implements SmartLifecycle {
 	private void schedule() {
 		while (this.active) {
 			try {
+				recordUnrecorded();
 				while (this.active && this.running.size() < this.properties.maxConcurrentJobs()) {
 					TrainingJob next = this.repository.claimNextQueued().orElse(null);
 					if (next == null) {
@@ -241,6 +274,15 @@ public class TrainingJobService implements SmartLifecycle {
 					}
 					launch(next);
 				}
+				storeReachable();
+			}
+			catch (DataAccessException | CannotCreateTransactionException ex) {
+				storeUnreachable(ex);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Training scheduler error", ex);
+			}
+			try {
 				synchronized (this.signal) {
 					this.signal.wait(1000);
 				}
@@ -248,9 +290,6 @@ public class TrainingJobService implements SmartLifecycle {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				return;
-			}
-			catch (RuntimeException ex) {
-				logger.error("Training scheduler error", ex);
 			}
 		}
 	}
@@ -269,6 +308,10 @@ public class TrainingJobService implements SmartLifecycle {
 	}
 
 	private void completed(Running run) {
+		record(publish(run));
+	}
+
+	private Outcome publish(Running run) {
 		String model = run.job.model();
 		try {
 			Path output = jobDirectory(run.job.id()).resolve("output").resolve(model).resolve("1");
@@ -284,9 +327,8 @@ public class TrainingJobService implements SmartLifecycle {
 			RegisteredModel reloaded = this.registry.reload(model);
 			ModelVersion version = reloaded.version(published.version());
 			if (version == null || version.state() != ModelState.READY) {
-				fail(run, "published version " + published.version() + " did not load: "
+				return Outcome.failed(run, "published version " + published.version() + " did not load: "
 						+ ((version != null) ? version.failureReason() : "missing"));
-				return;
 			}
 			if (promote && previous != null) {
 				this.registry.promote(model, published.version());
@@ -295,18 +337,13 @@ public class TrainingJobService implements SmartLifecycle {
 					published.directory().resolve(TrainedClassifier.EVALUATION_FILE).toFile(),
 					new TypeReference<Map<String, Object>>() {
 					});
-			if (this.repository.finish(run.job.id(), JobState.SUCCEEDED, null, published.version(), promote, report)) {
-				logger.info("Training job " + run.job.id() + " published " + model + " version " + published.version()
-						+ (promote ? " (default)" : ""));
-				ended(run.job, JobState.SUCCEEDED);
-			}
+			logger.info("Training job " + run.job.id() + " published " + model + " version " + published.version()
+					+ (promote ? " (default)" : ""));
+			return new Outcome(run, JobState.SUCCEEDED, null, published.version(), promote, report);
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.warn("Training job " + run.job.id() + " could not be published", ex);
-			fail(run, "publishing the trained model failed: " + ex.getMessage());
-		}
-		finally {
-			cleanUp(run.job.id());
+			return Outcome.failed(run, "publishing the trained model failed: " + ex.getMessage());
 		}
 	}
 
@@ -349,18 +386,74 @@ public class TrainingJobService implements SmartLifecycle {
 	}
 
 	private void fail(Running run, String reason) {
-		if (this.repository.finish(run.job.id(), JobState.FAILED, SafeMessages.withoutPaths(reason), null, null,
-				null)) {
-			logger.warn("Training job " + run.job.id() + " failed: " + reason);
-			ended(run.job, JobState.FAILED);
+		record(Outcome.failed(run, reason));
+	}
+
+	// Stores how a job ended; while the store is unreachable the outcome waits in memory
+	// (with the job's checkpoints and output) and the scheduler tries again.
+	private void record(Outcome outcome) {
+		String id = outcome.run().job.id();
+		boolean changed;
+		try {
+			List<EpochRecord> history = outcome.run().historySnapshot();
+			if (!history.isEmpty()) {
+				// Epochs whose progress write was lost in an outage.
+				this.repository.recordProgress(id, history);
+			}
+			changed = this.repository.finish(id, outcome.state(), SafeMessages.withoutPaths(outcome.reason()),
+					outcome.version(), outcome.promoted(), outcome.report());
+			storeReachable();
 		}
-		cleanUp(run.job.id());
+		catch (DataAccessException ex) {
+			if (!this.unrecorded.contains(outcome)) {
+				logger.warn("Training job " + id + " ended " + outcome.state()
+						+ " but the job store is unreachable; recording it when the store is back: " + ex.getMessage());
+				this.unrecorded.add(outcome);
+			}
+			this.storeDown = true;
+			return;
+		}
+		this.unrecorded.remove(outcome);
+		if (changed) {
+			if (outcome.state() == JobState.FAILED) {
+				logger.warn("Training job " + id + " failed: " + outcome.reason());
+			}
+			ended(outcome.run().job, outcome.state());
+		}
+		cleanUp(id);
+	}
+
+	private void recordUnrecorded() {
+		for (Outcome outcome : List.copyOf(this.unrecorded)) {
+			record(outcome);
+		}
+	}
+
+	private void storeReachable() {
+		if (this.storeDown) {
+			this.storeDown = false;
+			logger.info("The job store is reachable again");
+		}
+	}
+
+	private void storeUnreachable(RuntimeException ex) {
+		if (!this.storeDown) {
+			this.storeDown = true;
+			logger.warn("The job store is unreachable; training jobs wait for it: " + ex.getMessage());
+		}
 	}
 
 	private void ended(TrainingJob job, JobState state) {
 		Instant started = (job.startedAt() != null) ? job.startedAt() : job.createdAt();
 		this.metrics.finished(job.model(), state, Duration.between(started, Instant.now()));
-		this.events.publish(job.id(), "state", get(job.id()));
+		Object snapshot;
+		try {
+			snapshot = get(job.id());
+		}
+		catch (DataAccessException ex) {
+			snapshot = Map.of("state", state);
+		}
+		this.events.publish(job.id(), "state", snapshot);
 		this.events.complete(job.id());
 		wake();
 	}
@@ -373,6 +466,15 @@ public class TrainingJobService implements SmartLifecycle {
 		}
 		catch (IOException ex) {
 			logger.warn("Cannot clean the folder of training job " + id + ": " + ex.getMessage());
+		}
+	}
+
+	private static void cleanUpQuietly(Path directory) {
+		try {
+			ModelPublisher.deleteRecursively(directory);
+		}
+		catch (IOException ex) {
+			logger.warn("Cannot remove " + directory + ": " + ex.getMessage());
 		}
 	}
 
@@ -421,6 +523,31 @@ public class TrainingJobService implements SmartLifecycle {
 			this.history = new ArrayList<>(job.history());
 		}
 
+		List<EpochRecord> historySnapshot() {
+			synchronized (this.history) {
+				return List.copyOf(this.history);
+			}
+		}
+
+	}
+
+	/**
+	 * How a job ended, kept until the job store has recorded it.
+	 *
+	 * @param run the job
+	 * @param state the terminal state
+	 * @param reason why it failed
+	 * @param version the published version
+	 * @param promoted whether it became the default
+	 * @param report the evaluation report
+	 */
+	private record Outcome(Running run, JobState state, String reason, Integer version, Boolean promoted,
+			Map<String, Object> report) {
+
+		static Outcome failed(Running run, String reason) {
+			return new Outcome(run, JobState.FAILED, reason, null, null, null);
+		}
+
 	}
 
 	/**
@@ -437,25 +564,33 @@ public class TrainingJobService implements SmartLifecycle {
 		@Override
 		public void onEvent(Map<String, Object> event) {
 			String id = this.run.job.id();
-			switch (String.valueOf(event.get("event"))) {
-				case "started" ->
-					TrainingJobService.this.repository.recordDevice(id, String.valueOf(event.get("device")));
-				case "epoch" ->
-					epoch(TrainingJobService.this.json.convertValue(event.get("result"), EpochRecord.class));
-				case "failed" -> this.run.failure = String.valueOf(event.get("reason"));
-				default -> {
+			try {
+				switch (String.valueOf(event.get("event"))) {
+					case "started" ->
+						TrainingJobService.this.repository.recordDevice(id, String.valueOf(event.get("device")));
+					case "epoch" ->
+						epoch(TrainingJobService.this.json.convertValue(event.get("result"), EpochRecord.class));
+					case "failed" -> this.run.failure = String.valueOf(event.get("reason"));
+					default -> {
+					}
 				}
+			}
+			catch (DataAccessException ex) {
+				// The history stays in memory; the next write carries all of it.
+				storeUnreachable(ex);
 			}
 		}
 
 		private void epoch(EpochRecord epoch) {
+			List<EpochRecord> history;
 			synchronized (this.run.history) {
 				this.run.history.removeIf((e) -> e.epoch() >= epoch.epoch());
 				this.run.history.add(epoch);
-				TrainingJobService.this.repository.recordProgress(this.run.job.id(), List.copyOf(this.run.history));
+				history = List.copyOf(this.run.history);
 			}
 			TrainingJobService.this.metrics.epoch(this.run.job.model(), epoch);
 			TrainingJobService.this.events.publish(this.run.job.id(), "epoch", epoch);
+			TrainingJobService.this.repository.recordProgress(this.run.job.id(), history);
 		}
 
 		@Override

@@ -1,6 +1,7 @@
 package io.modelport.jobs;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -9,17 +10,28 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Training meters: {@code modelport.training.jobs{state}}, the job duration timer, and
  * per-model gauges of the latest epoch's losses, dev accuracy and throughput. Gauges are
- * tagged by model, never by job id, so the series count stays bounded.
+ * tagged by model, never by job id, so the series count stays bounded. The per-state
+ * counts come from one query at most every few seconds, so a scrape never waits on an
+ * unreachable job store more than once; while it is unreachable they read NaN.
  *
  * @author Modelport Team
  */
 class TrainingMetrics implements MeterBinder {
 
+	private static final long COUNTS_TTL_NANOS = Duration.ofSeconds(5).toNanos();
+
 	private final TrainingJobRepository repository;
+
+	private Map<JobState, Long> counts = Map.of();
+
+	private long countedAt;
+
+	private boolean counted;
 
 	private final Map<String, Map<String, AtomicReference<Double>>> latest = new ConcurrentHashMap<>();
 
@@ -33,11 +45,27 @@ class TrainingMetrics implements MeterBinder {
 	public void bindTo(MeterRegistry registry) {
 		this.meters = registry;
 		for (JobState state : JobState.values()) {
-			Gauge.builder("modelport.training.jobs", this.repository, (repo) -> repo.count(state))
+			Gauge.builder("modelport.training.jobs", this, (metrics) -> metrics.count(state))
 				.description("Training jobs per state")
 				.tag("state", state.name())
 				.register(registry);
 		}
+	}
+
+	synchronized double count(JobState state) {
+		if (!this.counted || System.nanoTime() - this.countedAt > COUNTS_TTL_NANOS) {
+			try {
+				this.counts = new EnumMap<>(this.repository.countByState());
+			}
+			catch (DataAccessException ex) {
+				this.counts = Map.of();
+			}
+			// From the end of the query: a failed one took the whole connection timeout.
+			this.counted = true;
+			this.countedAt = System.nanoTime();
+		}
+		Long count = this.counts.get(state);
+		return (count != null) ? count : Double.NaN;
 	}
 
 	void epoch(String model, EpochRecord epoch) {

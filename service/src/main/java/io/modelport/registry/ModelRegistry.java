@@ -234,9 +234,9 @@ public class ModelRegistry implements SmartLifecycle {
 			loadAgain(name, target);
 		}
 		if (target.state() != ModelState.READY) {
-			throw new ModelNotReadyException(
-					"model '" + name + "' version " + version + " is " + target.state() + " and cannot be promoted",
-					FAILED_RETRY);
+			String reason = (target.failureReason() != null) ? " (" + target.failureReason() + ")" : "";
+			throw new ModelNotReadyException("model '" + name + "' version " + version + " is " + target.state()
+					+ reason + " and cannot be promoted", FAILED_RETRY);
 		}
 		ModelVersion replaced = model.defaultVersion();
 		try {

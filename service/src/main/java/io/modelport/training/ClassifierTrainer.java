@@ -94,6 +94,9 @@ public class ClassifierTrainer {
 					catch (MalformedModelException ex) {
 						throw new IOException("the checkpoint does not match the architecture", ex);
 					}
+					// The checkpoint is written before an epoch is reported, so after a
+					// crash it can hold epochs nobody heard of: report them all again.
+					resume.history().forEach(progress);
 				}
 				for (int epoch = firstEpoch; epoch <= this.settings.epochs(); epoch++) {
 					EpochResult result = runEpoch(trainer, data, input, epoch);

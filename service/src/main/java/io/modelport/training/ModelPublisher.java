@@ -1,9 +1,12 @@
 package io.modelport.training;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
@@ -20,8 +23,10 @@ import io.modelport.store.StoredModel;
 
 /**
  * Publishes a trained model as the next version in the store. The version folder is
- * assembled under a hidden staging name and renamed into place in one step, so a reader
- * never sees a half-written version.
+ * assembled under a hidden staging name, flushed to disk, and renamed into place in one
+ * step, so a reader never sees a half-written version: a failure (a full disk, a crash)
+ * leaves the version absent, and the staging folder is removed or, after a crash, never
+ * scanned ({@link ModelStore} skips hidden folders).
  *
  * @author Modelport Team
  */
@@ -60,10 +65,12 @@ public final class ModelPublisher {
 			Map<String, byte[]> extraFiles) throws IOException {
 		String name = ModelNames.requireValid(template.name());
 		Path modelDir = store.resolve(name);
+		boolean newModel = !Files.isDirectory(modelDir);
 		Files.createDirectories(modelDir);
 		Path staging = modelDir.resolve(".staging-" + UUID.randomUUID());
-		Files.createDirectories(staging);
+		boolean published = false;
 		try {
+			Files.createDirectories(staging);
 			String file = weightsFileName(name, template, parameters);
 			Files.copy(parameters, staging.resolve(file));
 			for (Map.Entry<String, byte[]> extra : extraFiles.entrySet()) {
@@ -74,14 +81,50 @@ public final class ModelPublisher {
 					java.util.List.of(new Artifact(file, Checksums.sha256(staging.resolve(file)))), template.input(),
 					template.labels(), template.parameters(), template.provenance(), staging);
 			DescriptorWriter.write(staged);
+			flush(staging);
 			Path target = modelDir.resolve(Integer.toString(version));
 			Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+			force(modelDir);
+			published = true;
 			return new ModelDescriptor(name, staged.version(), staged.task(), staged.format(), staged.architecture(),
 					staged.artifacts(), staged.input(), staged.labels(), staged.parameters(), staged.provenance(),
 					target);
 		}
 		finally {
 			deleteRecursively(staging);
+			if (newModel && !published) {
+				// A model folder without versions would show as a model with none; one
+				// that another publication is filling stays.
+				try {
+					Files.deleteIfExists(modelDir);
+				}
+				catch (DirectoryNotEmptyException ex) {
+					// kept
+				}
+			}
+		}
+	}
+
+	// The rename must not reach the disk before the files it publishes do.
+	private static void flush(Path folder) throws IOException {
+		try (Stream<Path> files = Files.list(folder)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				force(file);
+			}
+		}
+		force(folder);
+	}
+
+	private static void force(Path path) throws IOException {
+		try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+			channel.force(true);
+		}
+		catch (IOException ex) {
+			// Some file systems cannot open a directory as a channel; the files were
+			// forced.
+			if (!Files.isDirectory(path)) {
+				throw ex;
+			}
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.modelport.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
@@ -8,12 +9,16 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.beans.ConversionNotSupportedException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -55,6 +60,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	// Jobs train for minutes: a client should not poll the queue every second.
 	private static final Duration JOB_QUEUE_RETRY = Duration.ofSeconds(60);
+
+	private static final Duration STORE_RETRY = Duration.ofSeconds(5);
 
 	@ExceptionHandler(ModelNotFoundException.class)
 	ResponseEntity<ProblemDetail> modelNotFound(ModelNotFoundException ex) {
@@ -172,10 +179,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> undecodableParameters(InvalidParameterException ex) {
 		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
 				"the request parameters cannot be decoded (bad percent-encoding or character set)");
+
+	}
+
+	// The database behind training jobs and face galleries is down or
+	// unreachable: a retry later may succeed, so this is 503 rather than 500.
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			RecoverableDataAccessException.class, CannotCreateTransactionException.class })
+	ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException ex) {
+		log.warn("Job store unavailable: " + ex.getMessage());
+		return retryLater(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.STORE_UNAVAILABLE, "Store unavailable",
+				"the job store database cannot be reached; inference is not affected", STORE_RETRY);
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		if (ex instanceof IOException io && DiskSpace.isFull(io)) {
+			log.warn("Disk full: " + ex.getMessage());
+			return problem(HttpStatus.INSUFFICIENT_STORAGE, ProblemTypes.INSUFFICIENT_STORAGE, "Insufficient storage",
+					"the disk is full; nothing was stored");
+		}
 		return internal(ProblemTypes.INTERNAL_ERROR, "Internal error", "an unexpected error occurred", ex);
 	}
 

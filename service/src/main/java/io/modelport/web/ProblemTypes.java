@@ -54,6 +54,14 @@ public final class ProblemTypes {
 	/** The API key is valid but lacks the scope the endpoint needs. */
 	public static final URI FORBIDDEN = of("forbidden");
 
+	/**
+	 * The job store database cannot be reached; inference does not need it and goes on.
+	 */
+	public static final URI STORE_UNAVAILABLE = of("store-unavailable");
+
+	/** The disk is full: nothing was written. */
+	public static final URI INSUFFICIENT_STORAGE = of("insufficient-storage");
+
 	/** An unexpected error. */
 	public static final URI INTERNAL_ERROR = of("internal-error");
 

@@ -18,7 +18,7 @@ import ai.djl.util.PairList;
  */
 final class CosineTopK extends AbstractBlock {
 
-	private final NDArray unitMatrix;
+	private final NDArray unitColumns;
 
 	private final int candidates;
 
@@ -30,14 +30,16 @@ final class CosineTopK extends AbstractBlock {
 	 */
 	CosineTopK(NDManager manager, WordVectors vectors, int candidates) {
 		int rows = vectors.vocabulary().size();
-		this.unitMatrix = manager.create(vectors.unitMatrix(), new Shape(rows, vectors.dimension()));
+		// Transposed once here: an array derived from the matrix at request time would
+		// belong to the model's manager and live as long as the model.
+		this.unitColumns = manager.create(vectors.unitMatrix(), new Shape(rows, vectors.dimension())).transpose();
 		this.candidates = Math.min(candidates, rows);
 	}
 
 	@Override
 	protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
 			PairList<String, Object> params) {
-		NDArray scores = inputs.singletonOrThrow().matMul(this.unitMatrix.transpose());
+		NDArray scores = inputs.singletonOrThrow().matMul(this.unitColumns);
 		return scores.topK(this.candidates, 1, true, true);
 	}
 

@@ -1,5 +1,6 @@
 /**
- * Robustness: limits, path traversal and seeded fuzzing of every endpoint of the running
- * service.
+ * Robustness: limits, path traversal, seeded fuzzing of every endpoint, fault injection
+ * (a killed worker, a full disk, a corrupted model, a restarted service, a lost database)
+ * and the soak and load harness.
  */
 package io.modelport.robustness;

@@ -120,6 +120,25 @@ class Seq2SeqNetTests {
 		return out.stream().mapToInt(Integer::intValue).toArray();
 	}
 
+	@Test
+	void decodingLeavesNoArrayOnTheManagerThatHoldsTheWeights() {
+		for (String cell : Seq2SeqNet.CELLS) {
+			try (NDManager model = NDManager.newBaseManager("PyTorch")) {
+				Seq2SeqNet net = net(cell, true, model);
+				int before = model.getManagedArrays().size();
+				for (int i = 0; i < 5; i++) {
+					// As a predictor serves a request: everything on a manager of its
+					// own.
+					try (NDManager request = model.newSubManager()) {
+						Seq2SeqDecoder.translate(net, new ParameterStore(request, false), request,
+								new int[] { 5, 6, 7 }, new BeamSettings(3, 0.7, 6, 2));
+					}
+				}
+				assertThat(model.getManagedArrays()).hasSize(before);
+			}
+		}
+	}
+
 	private static Seq2SeqNet net(String cell, boolean bidirectional, NDManager manager) {
 		Engine.getEngine("PyTorch").setRandomSeed(3);
 		Seq2SeqNet net = Seq2SeqNet.fromParameters(Map.of("sourceVocabulary", 10, "targetVocabulary", 10, "embedding",
