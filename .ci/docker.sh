@@ -31,7 +31,7 @@ docker_start() {
   mkdir -p "$DOCKER_WORK"
   dockerd --data-root="$DOCKER_WORK/data" --pidfile="$DOCKER_WORK/dockerd.pid" >"$DOCKER_WORK/dockerd.log" 2>&1 &
   DOCKERD_PID=$!
-  if timeout 60 sh -c 'until docker info >/dev/null 2>&1; do sleep 1; done'; then
+  if timeout 60 sh -c "until docker info >/dev/null 2>&1; do kill -0 $DOCKERD_PID 2>/dev/null || exit 1; sleep 1; done"; then
     DOCKER_UP=true
     docker version --format 'Docker engine {{.Server.Version}} (API {{.Server.APIVersion}})'
   else
