@@ -57,7 +57,7 @@ class ContainerImageTests {
 			.withCreateContainerCmdModifier((create) -> create.getHostConfig()
 				.withPortBindings(new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(PORT))))
 			.waitingFor(
-					Wait.forHttp("/actuator/health/readiness").forPort(PORT).withStartupTimeout(Duration.ofMinutes(3)));
+					Wait.forHttp("/actuator/health/readiness").forPort(PORT).withStartupTimeout(Duration.ofMinutes(4)));
 		this.container.start();
 		this.http = LocalHttp.ready(this.container.getMappedPort(PORT));
 	}
