@@ -1,7 +1,9 @@
-# Modelport image: build the jar with the Maven wrapper, split it into layers, run it on
-# a JRE as a non-root user. No BuildKit-only syntax, so the legacy builder works too.
+# Modelport image (CPU): the jar is built with the Maven wrapper, split into Spring Boot
+# layers and run on a JRE as a non-root user, with the shipped model store baked in.
 #   docker build -t modelport .
-#   docker build --build-arg BUILD_IMAGE=... --build-arg BASE_IMAGE=... -t modelport .
+#   docker build --build-arg BUILD_IMAGE=my/jdk:17 --build-arg BASE_IMAGE=my/jre:17 -t modelport .
+# Only classic Dockerfile syntax (no RUN --mount, no heredocs), so the legacy builder
+# builds it as well as BuildKit. The GPU variant is Dockerfile.gpu.
 ARG BUILD_IMAGE=eclipse-temurin:17-jdk
 ARG BASE_IMAGE=eclipse-temurin:17-jre
 
@@ -11,18 +13,24 @@ COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 COPY src/ src/
 COPY service/pom.xml service/pom.xml
-RUN ./mvnw -B -ntp -q -pl service dependency:go-offline -Ddisable.checks=true || true
-COPY service/src/ service/src/
-RUN ./mvnw -B -ntp -q -pl service package -DskipTests -Ddisable.checks=true -Djacoco.skip=true \
+# Dependencies get their own layer, so a source change does not download them again.
+RUN ./mvnw -B -ntp -q -pl service dependency:go-offline -Ddisable.checks=true
+COPY service/src/main/ service/src/main/
+RUN ./mvnw -B -ntp -q -pl service package -Dmaven.test.skip=true -Ddisable.checks=true -Djacoco.skip=true \
     && java -Djarmode=tools -jar service/target/modelport.jar extract --layers --launcher --destination /extracted
 
 FROM ${BASE_IMAGE}
-# jemalloc returns freed native (tensor) memory to the OS, so RSS follows the load.
+ARG DEBIAN_FRONTEND=noninteractive
+# jemalloc returns freed native (tensor) memory to the OS, so the RSS follows the load;
+# the link gives LD_PRELOAD one path on every architecture. tini is PID 1: it forwards
+# SIGTERM to the JVM and reaps the training workers' orphans.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libjemalloc2 curl \
+    && apt-get install -y --no-install-recommends libjemalloc2 curl tini \
     && rm -rf /var/lib/apt/lists/* \
-    && groupadd --system modelport \
-    && useradd --system --gid modelport --home-dir /opt/modelport --shell /usr/sbin/nologin modelport \
+    && ln -s "$(find /usr/lib -name libjemalloc.so.2 | head -n 1)" /usr/local/lib/libjemalloc.so.2 \
+    && test -e /usr/local/lib/libjemalloc.so.2 \
+    && groupadd --system --gid 10001 modelport \
+    && useradd --system --uid 10001 --gid modelport --home-dir /var/lib/modelport --shell /usr/sbin/nologin modelport \
     && mkdir -p /opt/modelport /var/cache/modelport/djl /var/lib/modelport \
     && chown -R modelport:modelport /var/cache/modelport /var/lib/modelport
 WORKDIR /opt/modelport
@@ -32,17 +40,20 @@ COPY --from=build /extracted/snapshot-dependencies/ ./
 COPY --from=build /extracted/application/ ./
 # The shipped models; mount a volume over this folder to serve your own. Training jobs
 # publish new versions into it, so it must be writable by the modelport user.
-COPY --chown=modelport:modelport model-store/ /opt/modelport/model-store/
+COPY --chown=10001:10001 model-store/ /opt/modelport/model-store/
+# DJL extracts the libtorch natives from the jar into DJL_CACHE_DIR at the first start,
+# so that folder must be writable; nothing is downloaded (ai.djl.offline).
 ENV MODELPORT_STORE_LOCATION=/opt/modelport/model-store \
     MODELPORT_TRAINING_WORK_DIR=/var/lib/modelport/jobs \
     MODELPORT_DATASETS_LOCATION=/var/lib/modelport/datasets \
     SPRING_DATASOURCE_URL="jdbc:h2:file:/var/lib/modelport/db/modelport;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0" \
     DJL_CACHE_DIR=/var/cache/modelport/djl \
-    LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 \
+    LD_PRELOAD=/usr/local/lib/libjemalloc.so.2 \
     MALLOC_CONF=background_thread:true,dirty_decay_ms:1000,muzzy_decay_ms:1000 \
     JAVA_TOOL_OPTIONS="-XX:+ExitOnOutOfMemoryError -XX:MaxRAMPercentage=50 -Dai.djl.offline=true"
-USER modelport
+# Numeric, so that Kubernetes' runAsNonRoot can verify it.
+USER 10001:10001
 EXPOSE 8080
-HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
-    CMD curl -fsS http://127.0.0.1:8080/actuator/health/liveness || exit 1
-ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
+    CMD curl -fsS -o /dev/null "http://127.0.0.1:${SERVER_PORT:-8080}/actuator/health/liveness" || exit 1
+ENTRYPOINT ["/usr/bin/tini", "--", "java", "org.springframework.boot.loader.launch.JarLauncher"]
