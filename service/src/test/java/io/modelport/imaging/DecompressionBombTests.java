@@ -29,9 +29,9 @@ class DecompressionBombTests {
 
 	@Test
 	void everyFormatIsRefusedFromItsHeader() throws IOException {
-		List<byte[]> bombs = List.of(ImageDecoderTests.pngHeader(100_000, 100_000), jpeg(60_000, 60_000),
-				gif(65_535, 65_535), bmp(8_000, 8_000), ascii("P5\n100000 100000\n255\n"),
-				ascii("P2 100000 100000 255 0 1 2"));
+		List<byte[]> bombs = List.of(CraftedImages.pngHeader(100_000, 100_000),
+				CraftedImages.jpegHeader(60_000, 60_000), gif(65_535, 65_535), bmp(8_000, 8_000),
+				ascii("P5\n100000 100000\n255\n"), ascii("P2 100000 100000 255 0 1 2"));
 		for (byte[] bomb : bombs) {
 			refuse(bomb);
 			long before = allocated();
@@ -60,22 +60,6 @@ class DecompressionBombTests {
 
 	private static long allocated() {
 		return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
-	}
-
-	/** A real JPEG whose SOF0 frame header is rewritten to the given size. */
-	private static byte[] jpeg(int width, int height) throws IOException {
-		byte[] jpeg = ImageDecoderTests
-			.encode(new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_BYTE_GRAY), "jpeg");
-		for (int i = 2; i + 8 < jpeg.length; i++) {
-			if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xC0) {
-				jpeg[i + 5] = (byte) (height >>> 8);
-				jpeg[i + 6] = (byte) height;
-				jpeg[i + 7] = (byte) (width >>> 8);
-				jpeg[i + 8] = (byte) width;
-				return jpeg;
-			}
-		}
-		throw new IllegalStateException("no SOF0 marker");
 	}
 
 	/** A GIF screen and image descriptor of the given size and a one-byte image. */

@@ -2,11 +2,9 @@ package io.modelport.imaging;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.zip.CRC32;
 
 import javax.imageio.ImageIO;
 
@@ -55,7 +53,7 @@ class ImageDecoderTests {
 
 	@Test
 	void refusesADecompressionBombFromItsHeader() throws IOException {
-		byte[] bomb = pngHeader(100_000, 100_000);
+		byte[] bomb = CraftedImages.pngHeader(100_000, 100_000);
 		assertThatExceptionOfType(InvalidImageException.class).isThrownBy(() -> this.decoder.decode(bomb))
 			.withMessageContaining("100000x100000 pixels, more than the limit");
 	}
@@ -64,27 +62,6 @@ class ImageDecoderTests {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ImageIO.write(image, format, out);
 		return out.toByteArray();
-	}
-
-	/**
-	 * A PNG signature and IHDR chunk declaring the given size, with no pixel data.
-	 */
-	static byte[] pngHeader(int width, int height) throws IOException {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		DataOutputStream out = new DataOutputStream(bytes);
-		out.write(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' });
-		ByteArrayOutputStream chunk = new ByteArrayOutputStream();
-		DataOutputStream data = new DataOutputStream(chunk);
-		data.writeBytes("IHDR");
-		data.writeInt(width);
-		data.writeInt(height);
-		data.write(new byte[] { 8, 0, 0, 0, 0 });
-		out.writeInt(13);
-		out.write(chunk.toByteArray());
-		CRC32 crc = new CRC32();
-		crc.update(chunk.toByteArray());
-		out.writeInt((int) crc.getValue());
-		return bytes.toByteArray();
 	}
 
 }

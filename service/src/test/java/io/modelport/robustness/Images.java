@@ -2,19 +2,18 @@ package io.modelport.robustness;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.zip.CRC32;
 
 import javax.imageio.ImageIO;
 
 import io.modelport.Fixtures;
 import io.modelport.faces.FaceImagesFixture;
+import io.modelport.imaging.CraftedImages;
 
 /**
  * Image inputs: the committed samples in every format the service reads, and mutations of
@@ -103,26 +102,7 @@ final class Images {
 	 * A PNG signature and an IHDR chunk (CRC right) declaring the size, and no pixels.
 	 */
 	static byte[] pngHeader(int width, int height) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		DataOutputStream out = new DataOutputStream(bytes);
-		try {
-			out.write(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' });
-			ByteArrayOutputStream chunk = new ByteArrayOutputStream();
-			DataOutputStream data = new DataOutputStream(chunk);
-			data.writeBytes("IHDR");
-			data.writeInt(width);
-			data.writeInt(height);
-			data.write(new byte[] { 8, 0, 0, 0, 0 });
-			out.writeInt(13);
-			out.write(chunk.toByteArray());
-			CRC32 crc = new CRC32();
-			crc.update(chunk.toByteArray());
-			out.writeInt((int) crc.getValue());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return bytes.toByteArray();
+		return CraftedImages.pngHeader(width, height);
 	}
 
 	/**
@@ -130,17 +110,7 @@ final class Images {
 	 * size: about a kilobyte that claims width × height pixels.
 	 */
 	static byte[] jpegHeader(int width, int height) {
-		byte[] jpeg = encode(read(FACE), "jpeg");
-		for (int i = 2; i + 8 < jpeg.length; i++) {
-			if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xC0) {
-				jpeg[i + 5] = (byte) (height >>> 8);
-				jpeg[i + 6] = (byte) height;
-				jpeg[i + 7] = (byte) (width >>> 8);
-				jpeg[i + 8] = (byte) width;
-				return jpeg;
-			}
-		}
-		throw new IllegalStateException("no SOF0 marker");
+		return CraftedImages.jpegHeader(width, height);
 	}
 
 	static byte[] pgm(int width, int height) {
