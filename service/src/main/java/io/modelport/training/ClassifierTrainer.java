@@ -65,7 +65,8 @@ public class ClassifierTrainer {
 	 * @param data the train, dev and test splits
 	 * @param workDir the folder for checkpoints and the best weights; a checkpoint found
 	 * there is resumed
-	 * @param progress receives each epoch's result as it finishes
+	 * @param progress receives each epoch's result as it finishes; after a resume, first
+	 * the results of the checkpoint's epochs again
 	 * @return the report, with the chosen parameter file
 	 * @throws IOException when parameters cannot be saved or a checkpoint cannot be read
 	 */
