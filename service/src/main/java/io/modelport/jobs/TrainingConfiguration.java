@@ -1,5 +1,6 @@
 package io.modelport.jobs;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +21,9 @@ import io.modelport.store.ModelStoreProperties;
 @Configuration(proxyBeanMethods = false)
 class TrainingConfiguration {
 
+	// A runner bean of the application's own (tests stand one in) replaces this one.
 	@Bean
+	@ConditionalOnMissingBean(JobRunner.class)
 	@ConditionalOnProperty(name = "modelport.training.runner", havingValue = "process", matchIfMissing = true)
 	JobRunner jobRunner(TrainingProperties properties, JsonMapper json) {
 		return new ProcessJobRunner(properties, json);

@@ -72,7 +72,10 @@ final class ServiceProcess implements AutoCloseable {
 		else {
 			command.addAll(List.of("-cp", System.getProperty("java.class.path"), ModelportApplication.class.getName()));
 		}
-		command.addAll(List.of("--server.port=" + port, "--server.address=127.0.0.1"));
+		// The forked service gets what Surefire gives the tests' own JVM: every scope
+		// open.
+		command.addAll(List.of("--server.port=" + port, "--server.address=127.0.0.1",
+				"--modelport.security.open-scopes=inference,management,training"));
 		command.addAll(arguments);
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
