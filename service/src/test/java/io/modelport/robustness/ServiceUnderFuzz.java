@@ -144,7 +144,11 @@ abstract class ServiceUnderFuzz {
 
 	private boolean ready(String model) {
 		Answer answer = this.http.send(Probe.get("/api/v1/models/" + model));
-		return answer.status() == 200 && answer.text().contains("\"state\":\"READY\"");
+		// Every version, not just one: tests publish new versions into the shared store,
+		// and a
+		// later context loads them all; a READY version 2 says nothing of version 1.
+		return answer.status() == 200 && answer.text().contains("\"state\":\"READY\"")
+				&& !answer.text().contains("\"state\":\"LOADING\"");
 	}
 
 }
