@@ -58,7 +58,7 @@ public class ModelRegistry implements SmartLifecycle {
 
 	private final Map<String, RegisteredModel> models = new ConcurrentHashMap<>();
 
-	private final ExecutorService loaders;
+	private volatile ExecutorService loaders;
 
 	private final Map<ModelVersion, LoadedModel> retiring = new ConcurrentHashMap<>();
 
@@ -69,8 +69,12 @@ public class ModelRegistry implements SmartLifecycle {
 		this.loader = loader;
 		this.properties = properties;
 		this.meters = meters;
+		this.loaders = newLoaders(properties.loadParallelism());
+	}
+
+	private static ExecutorService newLoaders(int parallelism) {
 		AtomicInteger threads = new AtomicInteger();
-		this.loaders = Executors.newFixedThreadPool(properties.loadParallelism(), (task) -> {
+		return Executors.newFixedThreadPool(parallelism, (task) -> {
 			Thread thread = new Thread(task, "model-loader-" + threads.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
@@ -79,6 +83,11 @@ public class ModelRegistry implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		// A stopped registry can be started again (Spring pauses cached test contexts
+		// this way): its loaders are new and every model is loaded afresh.
+		if (this.loaders.isShutdown()) {
+			this.loaders = newLoaders(this.properties.loadParallelism());
+		}
 		this.running = true;
 		List<StoredModel> stored = this.store.scan();
 		logger
@@ -98,6 +107,9 @@ public class ModelRegistry implements SmartLifecycle {
 		}
 		this.models.values().forEach((model) -> model.versions().forEach(ModelVersion::unload));
 		this.retiring.values().forEach(LoadedModel::close);
+		// Unloaded versions keep no model; a later start must not find them READY.
+		this.models.clear();
+		this.retiring.clear();
 	}
 
 	@Override

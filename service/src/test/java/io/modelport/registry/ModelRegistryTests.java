@@ -87,6 +87,20 @@ class ModelRegistryTests {
 	}
 
 	@Test
+	void aStoppedRegistryStartsAgainAndServes() {
+		// Spring pauses a cached test context by stopping its lifecycle beans and starts
+		// them again when a test reuses it; models must then load afresh, not look READY
+		// with nothing loaded.
+		Fixtures.copyTinyModel(this.store, "m", 1);
+		start(List.of());
+		this.registry.stop();
+		this.registry.start();
+		assertThat(this.registry.awaitLoaded(Duration.ofSeconds(60))).isTrue();
+		assertThat(state("m", 1)).isEqualTo(ModelState.READY);
+		assertThat(this.registry.resolve("m", null)).isNotNull();
+	}
+
+	@Test
 	void aFailedNewerVersionLeavesTheServingVersionInPlace() throws IOException {
 		Fixtures.copyTinyModel(this.store, "m", 1);
 		start(List.of());
