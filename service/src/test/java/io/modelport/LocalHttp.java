@@ -46,6 +46,15 @@ public final class LocalHttp {
 	}
 
 	/**
+	 * The underlying client, for requests the helpers here do not cover (own headers,
+	 * methods): based on the service's URL, and never throwing on an error status.
+	 * @return the client
+	 */
+	public RestClient client() {
+		return this.client;
+	}
+
+	/**
 	 * Sends a GET.
 	 * @param path the path and query
 	 * @return the response

@@ -136,27 +136,19 @@ final class RequestMix {
 	}
 
 	private Call image(String kind, String path, byte[] png) {
-		return new Call(kind,
-				builder(path).header("Content-Type", "image/png")
-					.POST(HttpRequest.BodyPublishers.ofByteArray(png))
-					.build(),
-				200);
+		return post(kind, path, "image/png", HttpRequest.BodyPublishers.ofByteArray(png));
 	}
 
 	private Call json(String kind, String path, String body) {
-		return new Call(kind,
-				builder(path).header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(body))
-					.build(),
-				200);
+		return post(kind, path, "application/json", HttpRequest.BodyPublishers.ofString(body));
 	}
 
 	private Call text(String kind, String path, String body) {
-		return new Call(kind,
-				builder(path).header("Content-Type", "text/plain")
-					.POST(HttpRequest.BodyPublishers.ofString(body))
-					.build(),
-				200);
+		return post(kind, path, "text/plain", HttpRequest.BodyPublishers.ofString(body));
+	}
+
+	private Call post(String kind, String path, String contentType, HttpRequest.BodyPublisher body) {
+		return new Call(kind, builder(path).header("Content-Type", contentType).POST(body).build(), 200);
 	}
 
 	private Call get(String kind, String path) {

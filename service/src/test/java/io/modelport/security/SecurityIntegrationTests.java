@@ -73,12 +73,7 @@ class SecurityIntegrationTests {
 
 	@BeforeEach
 	void connect() {
-		LocalHttp.ready(this.port);
-		this.client = RestClient.builder()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.defaultStatusHandler((status) -> true, (request, response) -> {
-			})
-			.build();
+		this.client = LocalHttp.ready(this.port).client();
 	}
 
 	@Test
