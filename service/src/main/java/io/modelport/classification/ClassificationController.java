@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.modelport.core.RequestTimeout;
 import io.modelport.web.ApiProperties;
 import io.modelport.web.Base64Image;
 import io.modelport.web.ImageParts;
-import io.modelport.web.RequestTimeout;
 
 /**
  * {@code POST /api/v1/models/{model}/classify} in three input forms: a multipart

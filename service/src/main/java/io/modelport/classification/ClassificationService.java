@@ -10,6 +10,8 @@ import java.util.stream.IntStream;
 import ai.djl.translate.TranslateException;
 import org.springframework.stereotype.Service;
 
+import io.modelport.core.InferenceFailedException;
+import io.modelport.core.InvalidRequestException;
 import io.modelport.imaging.ImageDecoder;
 import io.modelport.imaging.ImagePreprocessor;
 import io.modelport.metrics.InferenceMetrics;
@@ -17,8 +19,6 @@ import io.modelport.registry.ModelRegistry;
 import io.modelport.runtime.LoadedModel;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
-import io.modelport.web.InferenceFailedException;
-import io.modelport.web.InvalidRequestException;
 
 /**
  * Classifies an image with a model from the registry: decode, preprocess with the model's

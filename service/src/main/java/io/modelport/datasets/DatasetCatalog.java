@@ -17,9 +17,9 @@ import java.util.UUID;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import io.modelport.core.InvalidRequestException;
 import io.modelport.imaging.ImageDecoder;
 import io.modelport.store.ModelNames;
-import io.modelport.web.InvalidRequestException;
 import io.modelport.web.PayloadTooLargeException;
 
 /**

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import io.modelport.web.InvalidRequestException;
+import io.modelport.core.InvalidRequestException;
 
 /**
  * The datasets API: upload a dataset, list them, describe one.

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.modelport.core.InvalidRequestException;
 import io.modelport.detection.training.CocoAnnotations;
 import io.modelport.detection.training.DetectionData;
 import io.modelport.detection.training.YoloLabels;
-import io.modelport.web.InvalidRequestException;
 
 /**
  * Reads and validates uploaded detection data sets (YOLO and COCO layouts). Validation

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
+import io.modelport.core.InvalidRequestException;
 import io.modelport.training.ImageSet;
-import io.modelport.web.InvalidRequestException;
 import io.modelport.web.PayloadTooLargeException;
 
 /**

@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.modelport.core.InvalidRequestException;
 import io.modelport.imaging.ImageDecoder;
 import io.modelport.imaging.InvalidImageException;
-import io.modelport.web.InvalidRequestException;
 
 /**
  * The layout of an {@code image-folders} dataset: one folder per class, images directly

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.modelport.web.InvalidRequestException;
+import io.modelport.core.InvalidRequestException;
 
 /**
  * Checks {@code text} and {@code sequence-pairs} files in one streaming pass: strict

@@ -2,7 +2,7 @@ package io.modelport.detection;
 
 import java.util.List;
 
-import io.modelport.web.InvalidRequestException;
+import io.modelport.core.InvalidRequestException;
 
 /**
  * A request's overrides of the model's detection defaults, validated.

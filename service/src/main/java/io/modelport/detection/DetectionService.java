@@ -8,14 +8,14 @@ import java.util.Set;
 import ai.djl.translate.TranslateException;
 import org.springframework.stereotype.Service;
 
+import io.modelport.core.InferenceFailedException;
+import io.modelport.core.InvalidRequestException;
 import io.modelport.imaging.ImageDecoder;
 import io.modelport.metrics.InferenceMetrics;
 import io.modelport.registry.ModelRegistry;
 import io.modelport.runtime.LoadedModel;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
-import io.modelport.web.InferenceFailedException;
-import io.modelport.web.InvalidRequestException;
 
 /**
  * Detects objects in an image: decode, letterbox into the model input, one inference

@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.modelport.core.RequestTimeout;
 import io.modelport.web.ApiProperties;
 import io.modelport.web.Base64Image;
 import io.modelport.web.ImageParts;
-import io.modelport.web.RequestTimeout;
 
 /**
  * Face embedding and 1:1 verification. Faces are expected roughly aligned and cropped

@@ -8,6 +8,8 @@ import java.util.List;
 import ai.djl.translate.TranslateException;
 import org.springframework.stereotype.Service;
 
+import io.modelport.core.InferenceFailedException;
+import io.modelport.core.InvalidRequestException;
 import io.modelport.embeddings.Embeddings;
 import io.modelport.imaging.ImageDecoder;
 import io.modelport.imaging.ImagePreprocessor;
@@ -17,8 +19,6 @@ import io.modelport.registry.ModelRegistry;
 import io.modelport.runtime.LoadedModel;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
-import io.modelport.web.InferenceFailedException;
-import io.modelport.web.InvalidRequestException;
 
 /**
  * Embeds and verifies faces (ml-spec §4): each image is decoded, resized to the model

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import io.modelport.web.InvalidRequestException;
+import io.modelport.core.InvalidRequestException;
 
 /**
  * The training-job API: submit, list, inspect, cancel, follow.

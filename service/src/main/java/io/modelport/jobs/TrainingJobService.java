@@ -21,6 +21,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.modelport.core.SafeMessages;
 import io.modelport.datasets.Dataset;
 import io.modelport.registry.ModelRegistry;
 import io.modelport.registry.ModelState;
@@ -35,7 +36,6 @@ import io.modelport.training.TrainedClassifier;
 import io.modelport.training.TrainingSettings;
 import io.modelport.training.TrainingWorker;
 import io.modelport.training.WorkerSpec;
-import io.modelport.web.SafeMessages;
 import io.modelport.words.training.Word2VecSettings;
 import io.modelport.words.training.Word2VecTraining;
 

@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.modelport.core.InvalidRequestException;
+import io.modelport.core.RequestTimeout;
+import io.modelport.core.SafeMessages;
 import io.modelport.imaging.InvalidImageException;
 import io.modelport.oip.OipTypes.InferRequest;
 import io.modelport.oip.OipTypes.InferResponse;
@@ -29,9 +32,6 @@ import io.modelport.registry.ModelNotReadyException;
 import io.modelport.runtime.DeadlineExceededException;
 import io.modelport.runtime.ModelClosedException;
 import io.modelport.runtime.QueueFullException;
-import io.modelport.web.InvalidRequestException;
-import io.modelport.web.RequestTimeout;
-import io.modelport.web.SafeMessages;
 
 /**
  * The Open Inference Protocol v2 REST endpoints. Errors are {@code {"error": "..."}} as

@@ -22,6 +22,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 
+import io.modelport.core.SafeMessages;
 import io.modelport.runtime.LoadedModel;
 import io.modelport.runtime.ModelLoader;
 import io.modelport.store.ModelDescriptor;
@@ -29,7 +30,6 @@ import io.modelport.store.ModelSettings;
 import io.modelport.store.ModelStore;
 import io.modelport.store.ModelStoreProperties;
 import io.modelport.store.StoredModel;
-import io.modelport.web.SafeMessages;
 
 /**
  * Owns every loaded model. At startup it scans the store and loads all versions in

@@ -8,12 +8,12 @@ import java.util.List;
 import ai.djl.translate.TranslateException;
 import org.springframework.stereotype.Service;
 
+import io.modelport.core.InferenceFailedException;
+import io.modelport.core.InvalidRequestException;
 import io.modelport.metrics.InferenceMetrics;
 import io.modelport.registry.ModelRegistry;
 import io.modelport.runtime.LoadedModel;
 import io.modelport.store.Task;
-import io.modelport.web.InferenceFailedException;
-import io.modelport.web.InvalidRequestException;
 
 /**
  * Translates texts with seq2seq models (ml-spec §6): each input is split into symbols as

@@ -27,29 +27,17 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import io.modelport.datasets.DatasetExistsException;
-import io.modelport.datasets.DatasetNotFoundException;
-import io.modelport.faces.gallery.GalleryConflictException;
-import io.modelport.faces.gallery.IdentityNotFoundException;
-import io.modelport.imaging.InvalidImageException;
-import io.modelport.jobs.InvalidJobRequestException;
-import io.modelport.jobs.JobConflictException;
-import io.modelport.jobs.JobNotFoundException;
-import io.modelport.jobs.JobQueueFullException;
-import io.modelport.registry.ModelNotFoundException;
-import io.modelport.registry.ModelNotReadyException;
-import io.modelport.runtime.DeadlineExceededException;
-import io.modelport.runtime.ModelClosedException;
-import io.modelport.runtime.QueueFullException;
-import io.modelport.security.ForbiddenException;
-import io.modelport.security.UnauthorizedException;
-import io.modelport.words.UnknownWordException;
+import io.modelport.core.ProblemException;
+import io.modelport.core.ProblemTypes;
+import io.modelport.core.SafeMessages;
 
 /**
  * The one place that turns exceptions into RFC 9457 {@code application/problem+json}.
- * Spring MVC's own exceptions (unsupported media type, missing part, type mismatch, ...)
- * get their standard status from the base class. Unexpected errors are logged with an id
- * that the response carries; the response never carries a stack trace.
+ * Modelport's own exceptions carry their problem detail ({@link ProblemException}), so
+ * this class names none of them and no feature package. Spring MVC's own exceptions
+ * (unsupported media type, missing part, type mismatch, ...) get their standard status
+ * from the base class. Unexpected errors are logged with an id that the response carries;
+ * the response never carries a stack trace.
  *
  * @author Modelport Team
  */
@@ -58,106 +46,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Log log = LogFactory.getLog(ApiExceptionHandler.class);
 
-	// Jobs train for minutes: a client should not poll the queue every second.
-	private static final Duration JOB_QUEUE_RETRY = Duration.ofSeconds(60);
-
 	private static final Duration STORE_RETRY = Duration.ofSeconds(5);
 
-	@ExceptionHandler(ModelNotFoundException.class)
-	ResponseEntity<ProblemDetail> modelNotFound(ModelNotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, ProblemTypes.MODEL_NOT_FOUND, "Model not found", ex.getMessage());
-	}
-
-	@ExceptionHandler(ModelNotReadyException.class)
-	ResponseEntity<ProblemDetail> modelNotReady(ModelNotReadyException ex) {
-		return retryLater(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.MODEL_NOT_READY, "Model not ready",
-				ex.getMessage(), ex.retryAfter());
-	}
-
-	@ExceptionHandler(ModelClosedException.class)
-	ResponseEntity<ProblemDetail> modelClosed(ModelClosedException ex) {
-		return retryLater(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.MODEL_NOT_READY, "Model not ready",
-				ex.getMessage(), Duration.ofSeconds(1));
-	}
-
-	@ExceptionHandler(QueueFullException.class)
-	ResponseEntity<ProblemDetail> queueFull(QueueFullException ex) {
-		return retryLater(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.MODEL_BUSY, "Model busy", ex.getMessage(),
-				ex.retryAfter());
-	}
-
-	@ExceptionHandler(JobQueueFullException.class)
-	ResponseEntity<ProblemDetail> jobQueueFull(JobQueueFullException ex) {
-		return retryLater(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TRAINING_QUEUE_FULL, "Training queue full",
-				ex.getMessage(), JOB_QUEUE_RETRY);
-	}
-
-	@ExceptionHandler(DeadlineExceededException.class)
-	ResponseEntity<ProblemDetail> deadline(DeadlineExceededException ex) {
-		return problem(HttpStatus.GATEWAY_TIMEOUT, ProblemTypes.DEADLINE_EXCEEDED, "Deadline exceeded",
-				ex.getMessage());
-	}
-
-	@ExceptionHandler(InvalidImageException.class)
-	ResponseEntity<ProblemDetail> invalidImage(InvalidImageException ex) {
-		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_IMAGE, "Invalid image", ex.getMessage());
-	}
-
-	@ExceptionHandler(InvalidRequestException.class)
-	ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException ex) {
-		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request", ex.getMessage());
+	// Every feature's exception carries its own status, type, title and headers.
+	@ExceptionHandler(ProblemException.class)
+	ResponseEntity<ProblemDetail> carried(ProblemException ex) {
+		ProblemDetail body = ex.getBody();
+		if (ex.getStatusCode().value() == HttpStatus.INTERNAL_SERVER_ERROR.value()) {
+			String id = UUID.randomUUID().toString();
+			log.error("Request failed, error id " + id, ex);
+			body.setProperty("errorId", id);
+		}
+		return ResponseEntity.status(ex.getStatusCode()).headers(ex.getHeaders()).body(body);
 	}
 
 	@ExceptionHandler(PayloadTooLargeException.class)
 	ResponseEntity<ProblemDetail> payloadTooLarge(PayloadTooLargeException ex) {
 		return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
 				ex.getMessage());
-	}
-
-	@ExceptionHandler(InferenceFailedException.class)
-	ResponseEntity<ProblemDetail> inferenceFailed(InferenceFailedException ex) {
-		return internal(ProblemTypes.INFERENCE_FAILED, "Inference failed", ex.getMessage(), ex);
-	}
-
-	@ExceptionHandler(InvalidJobRequestException.class)
-	ResponseEntity<ProblemDetail> invalidJob(InvalidJobRequestException ex) {
-		ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST,
-				"Invalid training job", ex.getMessage());
-		response.getBody().setProperty("errors", ex.errors());
-		return response;
-	}
-
-	@ExceptionHandler({ JobNotFoundException.class, DatasetNotFoundException.class, IdentityNotFoundException.class })
-	ResponseEntity<ProblemDetail> notFound(RuntimeException ex) {
-		return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", ex.getMessage());
-	}
-
-	@ExceptionHandler(UnknownWordException.class)
-	ResponseEntity<ProblemDetail> unknownWord(UnknownWordException ex) {
-		ResponseEntity<ProblemDetail> response = problem(HttpStatus.NOT_FOUND, ProblemTypes.UNKNOWN_WORD,
-				"Unknown word", ex.getMessage());
-		response.getBody().setProperty("word", ex.word());
-		return response;
-	}
-
-	@ExceptionHandler({ JobConflictException.class, DatasetExistsException.class, GalleryConflictException.class })
-	ResponseEntity<ProblemDetail> conflict(RuntimeException ex) {
-		return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", ex.getMessage());
-	}
-
-	@ExceptionHandler(UnauthorizedException.class)
-	ResponseEntity<ProblemDetail> unauthorized(UnauthorizedException ex) {
-		String error = ex.keyPresented() ? ", error=\"invalid_token\"" : "";
-		return withScope(problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized", ex.getMessage()),
-				"Bearer realm=\"modelport\"" + error + ", scope=\"" + ex.scope().id() + "\"", ex.scope().id());
-	}
-
-	@ExceptionHandler(ForbiddenException.class)
-	ResponseEntity<ProblemDetail> forbidden(ForbiddenException ex) {
-		return withScope(problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", ex.getMessage()),
-				"Bearer realm=\"modelport\", error=\"insufficient_scope\", scope=\"" + ex.scope().id() + "\"",
-				ex.scope().id());
-
 	}
 
 	// A body that is not valid multipart (cut off, wrong boundary) is the client's error;
@@ -261,14 +167,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		body.setTitle(title);
 		body.setProperty("errorId", id);
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(body);
-	}
-
-	private static ResponseEntity<ProblemDetail> withScope(ResponseEntity<ProblemDetail> problem, String challenge,
-			String scope) {
-		problem.getBody().setProperty("scope", scope);
-		return ResponseEntity.status(problem.getStatusCode())
-			.header(HttpHeaders.WWW_AUTHENTICATE, challenge)
-			.body(problem.getBody());
 	}
 
 	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail) {

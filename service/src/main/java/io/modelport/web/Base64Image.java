@@ -2,6 +2,8 @@ package io.modelport.web;
 
 import java.util.Base64;
 
+import io.modelport.core.InvalidRequestException;
+
 /**
  * Decodes the base64 image field of JSON requests.
  *

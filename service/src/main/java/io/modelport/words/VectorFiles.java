@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
+import io.modelport.core.InvalidRequestException;
 import io.modelport.registry.ModelRegistry;
 import io.modelport.registry.ModelVersion;
 import io.modelport.runtime.LoadedModel;
@@ -22,7 +23,6 @@ import io.modelport.store.ModelNames;
 import io.modelport.store.ModelStoreProperties;
 import io.modelport.store.Task;
 import io.modelport.training.ModelPublisher;
-import io.modelport.web.InvalidRequestException;
 
 /**
  * Moves word vectors in and out of the store in the word2vec formats, so vectors trained

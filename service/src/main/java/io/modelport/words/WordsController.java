@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.modelport.web.RequestTimeout;
+import io.modelport.core.RequestTimeout;
 
 @RestController
 @RequestMapping("/api/v1/models/{model}")

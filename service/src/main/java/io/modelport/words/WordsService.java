@@ -8,14 +8,14 @@ import java.util.List;
 import ai.djl.translate.TranslateException;
 import org.springframework.stereotype.Service;
 
+import io.modelport.core.InferenceFailedException;
+import io.modelport.core.InvalidRequestException;
 import io.modelport.embeddings.Embeddings;
 import io.modelport.metrics.InferenceMetrics;
 import io.modelport.registry.ModelRegistry;
 import io.modelport.runtime.LoadedModel;
 import io.modelport.store.Task;
 import io.modelport.web.ApiProperties;
-import io.modelport.web.InferenceFailedException;
-import io.modelport.web.InvalidRequestException;
 
 /**
  * Word-vector queries (ml-spec §5): lookups and cosines read the vectors in memory;

@@ -13,12 +13,12 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import io.modelport.core.InvalidRequestException;
 import io.modelport.imaging.InvalidImageException;
 import io.modelport.registry.ModelNotFoundException;
 import io.modelport.registry.ModelNotReadyException;
 import io.modelport.runtime.DeadlineExceededException;
 import io.modelport.runtime.QueueFullException;
-import io.modelport.web.InvalidRequestException;
 import io.modelport.web.WebConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.modelport.core.InvalidRequestException;
+import io.modelport.core.RequestTimeout;
 import io.modelport.web.ApiProperties;
 import io.modelport.web.Base64Image;
 import io.modelport.web.ImageParts;
-import io.modelport.web.InvalidRequestException;
-import io.modelport.web.RequestTimeout;
 
 /**
  * The face gallery and 1:K identification. Enrolment stores embeddings, not images,

@@ -16,11 +16,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
+import io.modelport.core.InvalidRequestException;
 import io.modelport.embeddings.Embeddings;
 import io.modelport.faces.FaceService;
 import io.modelport.registry.ModelRegistry;
 import io.modelport.runtime.LoadedModel;
-import io.modelport.web.InvalidRequestException;
 
 /**
  * The face gallery (ml-spec §4, "precompute embeddings"): enrolment embeds the faces once

@@ -1,4 +1,4 @@
-package io.modelport.web;
+package io.modelport.core;
 
 import org.junit.jupiter.api.Test;
 

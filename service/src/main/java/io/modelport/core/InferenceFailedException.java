@@ -1,4 +1,6 @@
-package io.modelport.web;
+package io.modelport.core;
+
+import org.springframework.http.HttpStatus;
 
 /**
  * Thrown when the engine fails while running a valid request; answered with 500 and a
@@ -6,10 +8,10 @@ package io.modelport.web;
  *
  * @author Modelport Team
  */
-public class InferenceFailedException extends RuntimeException {
+public class InferenceFailedException extends ProblemException {
 
 	public InferenceFailedException(String message, Throwable cause) {
-		super(message, cause);
+		super(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INFERENCE_FAILED, "Inference failed", message, cause);
 	}
 
 }
