@@ -6,8 +6,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import io.modelport.jobs.worker.TrainingWorker;
 import io.modelport.security.KeysCommand;
-import io.modelport.training.TrainingWorker;
 
 /**
  * Modelport: serves DJL/PyTorch models from a model store over REST.

@@ -185,7 +185,7 @@ public class DatasetCatalog {
 		Folders.deleteRecursively(extracted);
 		Map<String, Object> details = switch (kind) {
 			case IDX -> IdxValidation.validate(data, this.properties.maxUncompressedSize().toBytes());
-			case YOLO, COCO -> DetectionDatasets.validate(kind, data, this.properties.maxImagePixels());
+			case YOLO, COCO -> UploadFormat.forKind(kind).validate(kind, data, this.properties.maxImagePixels());
 			default -> ImageFolders.validate(data, new ImageDecoder(this.properties.maxImagePixels()));
 		};
 		Map<String, Object> result = new LinkedHashMap<>(details);

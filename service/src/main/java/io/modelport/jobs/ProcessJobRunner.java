@@ -22,7 +22,7 @@ import org.apache.commons.logging.LogFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.modelport.training.TrainingWorker;
+import io.modelport.jobs.worker.TrainingWorker;
 
 /**
  * Runs each job in its own JVM: the same code started in worker mode. DJL allows one

@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.modelport.datasets.DatasetCatalog;
 import io.modelport.registry.ModelRegistry;
 import io.modelport.store.ModelStoreProperties;
+import io.modelport.training.TrainingTasks;
 
 /**
  * Wires the training-job service. {@code modelport.training.runner} picks the runner:
@@ -34,12 +35,18 @@ class TrainingConfiguration {
 		return new TrainingMetrics(repository);
 	}
 
+	// The tasks' training plug-ins, from the same service files the worker JVM reads.
+	@Bean
+	TrainingTasks trainingTasks() {
+		return TrainingTasks.load();
+	}
+
 	@Bean
 	TrainingJobService trainingJobService(TrainingJobRepository repository, JobRunner runner, ModelRegistry registry,
-			DatasetCatalog datasets, TrainingMetrics metrics, TrainingProperties properties, ModelStoreProperties store,
-			JsonMapper json) {
-		return new TrainingJobService(repository, runner, registry, new TrainingJobValidator(datasets), new JobEvents(),
-				metrics, properties, store.location(), json);
+			DatasetCatalog datasets, TrainingTasks tasks, TrainingMetrics metrics, TrainingProperties properties,
+			ModelStoreProperties store, JsonMapper json) {
+		return new TrainingJobService(repository, runner, registry, new TrainingJobValidator(datasets, tasks), tasks,
+				new JobEvents(), metrics, properties, store.location(), json);
 	}
 
 }

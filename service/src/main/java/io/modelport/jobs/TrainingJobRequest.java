@@ -52,6 +52,23 @@ public record TrainingJobRequest(String task, String model, ArchitectureRequest 
 	}
 
 	/**
+	 * A task's own settings object by its member name.
+	 * @param field {@code faces}, {@code words} or {@code seq2seq}; {@code null} for none
+	 * @return the settings, {@code null} when not given
+	 */
+	public Object taskSettings(String field) {
+		if (field == null) {
+			return null;
+		}
+		return switch (field) {
+			case "faces" -> this.faces;
+			case "words" -> this.words;
+			case "seq2seq" -> this.seq2seq;
+			default -> null;
+		};
+	}
+
+	/**
 	 * An architecture preset.
 	 *
 	 * @param name the preset, for example {@code conv-classifier}

@@ -23,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.modelport.core.SafeMessages;
 import io.modelport.datasets.Dataset;
+import io.modelport.jobs.worker.TrainingWorker;
+import io.modelport.jobs.worker.WorkerSpec;
 import io.modelport.registry.ModelRegistry;
 import io.modelport.registry.ModelState;
 import io.modelport.registry.ModelVersion;
@@ -30,14 +32,11 @@ import io.modelport.registry.RegisteredModel;
 import io.modelport.store.DescriptorParser;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.ModelSettings;
-import io.modelport.store.Task;
 import io.modelport.training.ModelPublisher;
-import io.modelport.training.TrainedClassifier;
+import io.modelport.training.TaskRequest;
 import io.modelport.training.TrainingSettings;
-import io.modelport.training.TrainingWorker;
-import io.modelport.training.WorkerSpec;
-import io.modelport.words.training.Word2VecSettings;
-import io.modelport.words.training.Word2VecTraining;
+import io.modelport.training.TrainingTask;
+import io.modelport.training.TrainingTasks;
 
 /**
  * Runs training jobs: validates and queues them, starts workers first in, first out up to
@@ -60,6 +59,8 @@ public class TrainingJobService implements SmartLifecycle {
 	private final ModelRegistry registry;
 
 	private final TrainingJobValidator validator;
+
+	private final TrainingTasks tasks;
 
 	private final JobEvents events;
 
@@ -84,12 +85,13 @@ public class TrainingJobService implements SmartLifecycle {
 	private Thread scheduler;
 
 	TrainingJobService(TrainingJobRepository repository, JobRunner runner, ModelRegistry registry,
-			TrainingJobValidator validator, JobEvents events, TrainingMetrics metrics, TrainingProperties properties,
-			Path store, JsonMapper json) {
+			TrainingJobValidator validator, TrainingTasks tasks, JobEvents events, TrainingMetrics metrics,
+			TrainingProperties properties, Path store, JsonMapper json) {
 		this.repository = repository;
 		this.runner = runner;
 		this.registry = registry;
 		this.validator = validator;
+		this.tasks = tasks;
 		this.events = events;
 		this.metrics = metrics;
 		this.properties = properties;
@@ -112,17 +114,11 @@ public class TrainingJobService implements SmartLifecycle {
 			throw new JobQueueFullException("the training queue is full: " + this.properties.maxQueuedJobs()
 					+ " jobs are waiting (modelport.training.max-queued-jobs); retry later");
 		}
-		TrainingSettings settings = ((request.settings() != null) ? request.settings()
-				: new TrainingSettings(null, null, null, null, null, null, null, null, null, null, null, null))
+		TrainingSettings settings = ((request.settings() != null) ? request.settings() : TaskRequest.unsetSettings())
 			.withDefaults();
 		String id = UUID.randomUUID().toString();
-		// A word2vec run counts its epochs in its own settings; a face ensemble trains
-		// its
-		// members one after another, numbering their epochs in one sequence.
-		int members = (request.faces() != null && request.faces().ensemble() != null) ? request.faces().ensemble() : 1;
-		int epochs = Task.WORD2VEC.id().equals(request.task())
-				? ((request.words() != null) ? request.words() : Word2VecSettings.unset()).withDefaults().epochs()
-				: settings.epochs() * members;
+		TrainingTask task = this.tasks.find(request.task()).orElseThrow();
+		int epochs = task.plannedEpochs(TrainingJobValidator.view(request, dataset, task));
 		TrainingJob job = new TrainingJob(id, JobState.QUEUED, request.task(), request.model(), request, null, 0,
 				epochs, List.of(), null, null, null, null, null, 0, Instant.now(), null, null);
 		WorkerSpec spec = new WorkerSpec(id, request.model(),
@@ -334,7 +330,7 @@ public class TrainingJobService implements SmartLifecycle {
 				this.registry.promote(model, published.version());
 			}
 			Map<String, Object> report = this.json.readValue(
-					published.directory().resolve(TrainedClassifier.EVALUATION_FILE).toFile(),
+					published.directory().resolve(ModelPublisher.EVALUATION_FILE).toFile(),
 					new TypeReference<Map<String, Object>>() {
 					});
 			logger.info("Training job " + run.job.id() + " published " + model + " version " + published.version()
@@ -348,16 +344,21 @@ public class TrainingJobService implements SmartLifecycle {
 	}
 
 	private boolean shouldPromote(TrainingJob job, ModelDescriptor prepared, ModelVersion previous) {
-		String policy = (job.request().promotion() != null) ? job.request().promotion()
-				: this.properties.defaultPromotion();
-		if (previous == null || "always".equals(policy)) {
+		PromotionPolicy policy = PromotionPolicy.fromId(
+				(job.request().promotion() != null) ? job.request().promotion() : this.properties.defaultPromotion());
+		if (previous == null) {
 			return true;
 		}
-		if ("never".equals(policy)) {
-			return false;
-		}
-		double before = accuracy((previous.descriptor() != null) ? previous.descriptor().provenance() : Map.of());
-		return accuracy(prepared.provenance()) > before;
+		return switch (policy) {
+			case ALWAYS -> true;
+			case NEVER -> false;
+			case IF_BETTER -> {
+				String metric = this.tasks.find(job.task()).map(TrainingTask::qualityMetric).orElse("testAccuracy");
+				double before = quality((previous.descriptor() != null) ? previous.descriptor().provenance() : Map.of(),
+						metric);
+				yield quality(prepared.provenance(), metric) > before;
+			}
+		};
 	}
 
 	private ModelVersion currentDefault(String model) {
@@ -370,17 +371,11 @@ public class TrainingJobService implements SmartLifecycle {
 		}
 	}
 
-	private static double accuracy(Map<String, Object> provenance) {
-		Object quality = provenance.get("quality");
-		// Face verifiers compare the test ROC AUC (it does not depend on the calibrated
-		// threshold), classifiers test accuracy, detectors test mAP@0.5, word vectors
-		// their analogy accuracy.
-		if (quality instanceof Map<?, ?> map) {
-			for (String metric : List.of("testAuc", "testAccuracy", "testMap50", Word2VecTraining.QUALITY_METRIC)) {
-				if (map.get(metric) instanceof Number value) {
-					return value.doubleValue();
-				}
-			}
+	// The task's own quality metric; a version without it (trained before the metric
+	// existed) always loses.
+	private static double quality(Map<String, Object> provenance, String metric) {
+		if (provenance.get("quality") instanceof Map<?, ?> quality && quality.get(metric) instanceof Number value) {
+			return value.doubleValue();
 		}
 		return Double.NEGATIVE_INFINITY;
 	}

@@ -21,9 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record Checkpoint(int epoch, List<EpochResult> history, int bestEpoch, double bestDevAccuracy) {
 
-	static final String STATE_FILE = "checkpoint.json";
+	/** The checkpoint state file in a work folder. */
+	public static final String STATE_FILE = "checkpoint.json";
 
-	static final String PARAMS_FILE = "checkpoint.params";
+	/** The checkpoint parameters file in a work folder. */
+	public static final String PARAMS_FILE = "checkpoint.params";
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -41,7 +43,7 @@ public record Checkpoint(int epoch, List<EpochResult> history, int bestEpoch, do
 		return json.readValue(file.toFile(), Checkpoint.class);
 	}
 
-	void write(Path workDir) throws IOException {
+	public void write(Path workDir) throws IOException {
 		Path temporary = workDir.resolve(STATE_FILE + ".tmp");
 		json.writeValue(temporary.toFile(), this);
 		Files.move(temporary, workDir.resolve(STATE_FILE), StandardCopyOption.ATOMIC_MOVE,

@@ -37,7 +37,7 @@ public record DataSplits(ImageSet train, ImageSet dev, ImageSet test) {
 		return new DataSplits(fit, dev, heldOut);
 	}
 
-	static int[] shuffled(int n, Random random) {
+	public static int[] shuffled(int n, Random random) {
 		int[] order = new int[n];
 		for (int i = 0; i < n; i++) {
 			order[i] = i;

@@ -32,6 +32,9 @@ import io.modelport.store.StoredModel;
  */
 public final class ModelPublisher {
 
+	/** The evaluation report every trainer writes beside its weights. */
+	public static final String EVALUATION_FILE = "evaluation.json";
+
 	private ModelPublisher() {
 	}
 

@@ -1,5 +1,8 @@
 package io.modelport.training;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * How a classifier is trained (ml-spec §1.7-1.14). Every value may be left unset in a
  * request; {@link #withDefaults()} fills it.
@@ -53,6 +56,29 @@ public record TrainingSettings(Integer epochs, Integer batchSize, OptimizerSetti
 
 	private static int or(Integer value, int fallback) {
 		return (value != null) ? value : fallback;
+	}
+
+	/**
+	 * The settings as a descriptor's provenance records them; call on settings with
+	 * defaults.
+	 * @return the settings by name
+	 */
+	public Map<String, Object> toMap() {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("epochs", this.epochs);
+		map.put("batchSize", this.batchSize);
+		map.put("optimizer", this.optimizer.type());
+		map.put("learningRate", this.optimizer.learningRate());
+		map.put("schedule", this.schedule.type());
+		map.put("decay", this.schedule.decay());
+		map.put("weightDecay", this.weightDecay);
+		map.put("gradientClip", this.gradientClip);
+		map.put("earlyStoppingPatience", this.earlyStoppingPatience);
+		map.put("devFraction", this.devFraction);
+		map.put("flip", this.flip);
+		map.put("maxShift", this.maxShift);
+		map.put("seed", this.seed);
+		return map;
 	}
 
 }

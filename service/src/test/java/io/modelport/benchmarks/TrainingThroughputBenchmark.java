@@ -31,13 +31,13 @@ import io.modelport.datasets.DatasetKind;
 import io.modelport.jobs.JobRunner;
 import io.modelport.jobs.ProcessJobRunner;
 import io.modelport.jobs.TrainingProperties;
+import io.modelport.jobs.worker.TrainingWorker;
+import io.modelport.jobs.worker.WorkerSpec;
 import io.modelport.nn.ConvClassifier;
 import io.modelport.training.FashionMnist;
 import io.modelport.training.ImageSet;
 import io.modelport.training.OptimizerSettings;
 import io.modelport.training.TrainingSettings;
-import io.modelport.training.TrainingWorker;
-import io.modelport.training.WorkerSpec;
 
 /**
  * Training throughput of a training job (a worker process with checkpoints, progress

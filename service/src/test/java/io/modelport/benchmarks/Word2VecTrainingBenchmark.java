@@ -10,8 +10,8 @@ import java.util.Map;
 
 import ai.djl.engine.Engine;
 
+import io.modelport.classification.training.TrainClassifierCommand;
 import io.modelport.datasets.KjvBible;
-import io.modelport.training.TrainClassifierCommand;
 import io.modelport.words.WordVectors;
 import io.modelport.words.training.Corpus;
 import io.modelport.words.training.Word2VecSettings;

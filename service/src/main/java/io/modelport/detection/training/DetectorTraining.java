@@ -31,7 +31,6 @@ import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
 import io.modelport.training.EpochResult;
 import io.modelport.training.ImageSet;
-import io.modelport.training.TrainedClassifier;
 import io.modelport.training.TrainingSettings;
 
 /**
@@ -189,7 +188,7 @@ public final class DetectorTraining {
 		provenance.put("dataset", note);
 		provenance.put("engine", "DJL " + Engine.getDjlVersion() + ", PyTorch "
 				+ Engine.getEngine("PyTorch").getVersion() + ", " + device);
-		provenance.put("settings", TrainedClassifier.settingsMap(request.settings()));
+		provenance.put("settings", request.settings().toMap());
 		provenance.put("quality", quality);
 		ModelDescriptor template = new ModelDescriptor(request.model(), 1, Task.DETECTOR, ArtifactFormat.DJL_PARAMS,
 				new Architecture(ArchitectureCatalog.YOLO_DETECTOR, net.toParameters()),

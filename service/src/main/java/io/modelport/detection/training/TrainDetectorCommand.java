@@ -16,12 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
 import io.modelport.datasets.LabelledImages;
 import io.modelport.detection.Scene;
 import io.modelport.store.ModelDescriptor;
+import io.modelport.training.CommandOptions;
 import io.modelport.training.FashionMnist;
 import io.modelport.training.ModelPublisher;
 import io.modelport.training.OptimizerSettings;
 import io.modelport.training.ScheduleSettings;
-import io.modelport.training.TrainClassifierCommand;
-import io.modelport.training.TrainedClassifier;
 import io.modelport.training.TrainingSettings;
 
 /**
@@ -46,7 +45,7 @@ public final class TrainDetectorCommand {
 	}
 
 	public static void main(String[] args) throws IOException {
-		Map<String, String> options = TrainClassifierCommand.parse(args);
+		Map<String, String> options = CommandOptions.parse(args);
 		Path data = Path.of(options.getOrDefault("data", FashionMnist.DEBIAN_LOCATION.toString()));
 		Path store = Path.of(options.getOrDefault("store", "model-store"));
 		String name = options.getOrDefault("model", "fashion-scenes");
@@ -88,7 +87,7 @@ public final class TrainDetectorCommand {
 						epoch.epoch(), epoch.trainLoss(), epoch.devLoss(), epoch.seconds(), epoch.samplesPerSecond()));
 		int version = ModelPublisher.nextVersion(store, name);
 		ModelDescriptor published = ModelPublisher.publish(store, result.template(), result.parameters(), version,
-				Map.of(TrainedClassifier.EVALUATION_FILE, json.writeValueAsBytes(result.evaluation())));
+				Map.of(ModelPublisher.EVALUATION_FILE, json.writeValueAsBytes(result.evaluation())));
 		ModelPublisher.deleteRecursively(work);
 		System.out.printf("Test mAP@0.5 %s, mAP@0.5:0.95 %s, precision %s, recall %s; published %s%n",
 				result.evaluation().get("testMap50"), result.evaluation().get("testMap5095"),

@@ -25,7 +25,6 @@ import io.modelport.store.InputSpec;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
 import io.modelport.training.EpochResult;
-import io.modelport.training.TrainedClassifier;
 import io.modelport.training.TrainingSettings;
 
 /**
@@ -233,7 +232,7 @@ public final class FaceTraining {
 		Device device = Engine.getEngine("PyTorch").defaultDevice();
 		provenance.put("engine", "DJL " + Engine.getDjlVersion() + ", PyTorch "
 				+ Engine.getEngine("PyTorch").getVersion() + ", " + device);
-		Map<String, Object> settings = new LinkedHashMap<>(TrainedClassifier.settingsMap(request.settings()));
+		Map<String, Object> settings = new LinkedHashMap<>(request.settings().toMap());
 		settings.remove("batchSize");
 		settings.remove("devFraction");
 		settings.put("faces", request.faces().toMap());

@@ -19,12 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 import io.modelport.nn.FaceEmbedderNet;
 import io.modelport.store.InputSpec;
 import io.modelport.store.ModelDescriptor;
+import io.modelport.training.CommandOptions;
 import io.modelport.training.EpochResult;
 import io.modelport.training.ModelPublisher;
 import io.modelport.training.OptimizerSettings;
 import io.modelport.training.ScheduleSettings;
-import io.modelport.training.TrainClassifierCommand;
-import io.modelport.training.TrainedClassifier;
 import io.modelport.training.TrainingSettings;
 
 /**
@@ -71,7 +70,7 @@ public final class TrainVerifierCommand {
 	 * @throws IOException when the faces cannot be read or the model cannot be written
 	 */
 	public static void main(String[] args) throws IOException {
-		Map<String, String> options = TrainClassifierCommand.parse(args);
+		Map<String, String> options = CommandOptions.parse(args);
 		Path data = Path.of(options.getOrDefault("data", "../shared/datasets/orl-faces"));
 		Path store = Path.of(options.getOrDefault("store", "model-store"));
 		String name = options.getOrDefault("model", "orl-faces");
@@ -200,7 +199,7 @@ public final class TrainVerifierCommand {
 	private static void publish(Path store, String name, FaceTraining.Result result, Path work) throws IOException {
 		int version = ModelPublisher.nextVersion(store, name);
 		ModelDescriptor published = ModelPublisher.publish(store, result.template(), result.parameters(), version,
-				Map.of(TrainedClassifier.EVALUATION_FILE, json.writeValueAsBytes(result.evaluation()),
+				Map.of(ModelPublisher.EVALUATION_FILE, json.writeValueAsBytes(result.evaluation()),
 						FaceTraining.ROC_FILE, result.roc()));
 		ModelPublisher.deleteRecursively(work);
 		Map<String, Object> e = result.evaluation();

@@ -28,7 +28,7 @@ import org.apache.commons.logging.LogFactory;
 import tools.jackson.core.type.TypeReference;
 
 import io.modelport.jobs.JobRunner.Listener;
-import io.modelport.training.TrainingWorker;
+import io.modelport.jobs.worker.TrainingWorker;
 
 /**
  * Follows one Kubernetes Job: relays the events its worker appends to the job folder and

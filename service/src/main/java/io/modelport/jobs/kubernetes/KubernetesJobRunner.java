@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.modelport.jobs.JobRunner;
 import io.modelport.jobs.TrainingProperties;
-import io.modelport.training.TrainingWorker;
+import io.modelport.jobs.worker.TrainingWorker;
 
 /**
  * Runs each training job as a Kubernetes Job in the service's namespace: the same image

@@ -17,7 +17,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 
 import io.modelport.jobs.TrainingProperties;
-import io.modelport.training.TrainingWorker;
+import io.modelport.jobs.worker.TrainingWorker;
 
 /**
  * The Kubernetes Job of one training job: the service's image started in worker mode on

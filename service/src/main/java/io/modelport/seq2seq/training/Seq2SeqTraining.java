@@ -33,7 +33,6 @@ import io.modelport.store.ArtifactFormat;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
 import io.modelport.training.EpochResult;
-import io.modelport.training.TrainedClassifier;
 import io.modelport.training.TrainingSettings;
 
 /**
@@ -330,7 +329,7 @@ public final class Seq2SeqTraining {
 		provenance.put("dataset", request.datasetDescription() + "; split " + evaluation.get("split"));
 		provenance.put("engine", "DJL " + Engine.getDjlVersion() + ", PyTorch "
 				+ Engine.getEngine("PyTorch").getVersion() + ", " + Engine.getEngine("PyTorch").defaultDevice());
-		Map<String, Object> settings = new LinkedHashMap<>(TrainedClassifier.settingsMap(request.settings()));
+		Map<String, Object> settings = new LinkedHashMap<>(request.settings().toMap());
 		settings.remove("flip");
 		settings.remove("maxShift");
 		settings.remove("devFraction");

@@ -12,11 +12,10 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.modelport.store.ModelDescriptor;
+import io.modelport.training.CommandOptions;
 import io.modelport.training.ModelPublisher;
 import io.modelport.training.OptimizerSettings;
 import io.modelport.training.ScheduleSettings;
-import io.modelport.training.TrainClassifierCommand;
-import io.modelport.training.TrainedClassifier;
 import io.modelport.training.TrainingSettings;
 
 /**
@@ -54,7 +53,7 @@ public final class TrainSeq2SeqCommand {
 	 * @throws IOException when the data cannot be read or the model cannot be written
 	 */
 	public static void main(String[] args) throws IOException {
-		Map<String, String> options = TrainClassifierCommand.parse(args);
+		Map<String, String> options = CommandOptions.parse(args);
 		Seq2SeqTraining.preferOneThread();
 		String data = options.getOrDefault("data", Seq2SeqData.DATES);
 		boolean dates = Seq2SeqData.DATES.equals(data);
@@ -105,7 +104,7 @@ public final class TrainSeq2SeqCommand {
 		Path store = Path.of(options.getOrDefault("store", "model-store"));
 		int version = ModelPublisher.nextVersion(store, name);
 		Map<String, byte[]> files = new LinkedHashMap<>(result.files());
-		files.put(TrainedClassifier.EVALUATION_FILE, json.writeValueAsBytes(result.evaluation()));
+		files.put(ModelPublisher.EVALUATION_FILE, json.writeValueAsBytes(result.evaluation()));
 		ModelDescriptor published = ModelPublisher.publish(store, result.template(), result.parameters(), version,
 				files);
 		ModelPublisher.deleteRecursively(work);

@@ -12,9 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.modelport.datasets.KjvBible;
 import io.modelport.store.ModelDescriptor;
+import io.modelport.training.CommandOptions;
 import io.modelport.training.ModelPublisher;
-import io.modelport.training.TrainClassifierCommand;
-import io.modelport.training.TrainedClassifier;
 
 /**
  * Command line that trains the shipped KJV word vectors and publishes them into the model
@@ -45,7 +44,7 @@ public final class TrainWordsCommand {
 	 * @throws IOException when the corpus cannot be read or the model cannot be written
 	 */
 	public static void main(String[] args) throws IOException {
-		Map<String, String> options = TrainClassifierCommand.parse(args);
+		Map<String, String> options = CommandOptions.parse(args);
 		Path store = Path.of(options.getOrDefault("store", "model-store"));
 		String name = options.getOrDefault("model", "kjv-words");
 		Word2VecSettings settings = settings(options);
@@ -79,7 +78,7 @@ public final class TrainWordsCommand {
 						epoch.samplesPerSecond(), epoch.seconds()));
 		int version = ModelPublisher.nextVersion(store, name);
 		ModelDescriptor published = ModelPublisher.publish(store, result.template(), result.vectors(), version,
-				Map.of(TrainedClassifier.EVALUATION_FILE, json.writeValueAsBytes(result.evaluation()),
+				Map.of(ModelPublisher.EVALUATION_FILE, json.writeValueAsBytes(result.evaluation()),
 						Word2VecTraining.LOSS_FILE, result.lossChart()));
 		ModelPublisher.deleteRecursively(work);
 		Map<String, Object> e = result.evaluation();

@@ -24,7 +24,7 @@ import io.modelport.store.ModelDescriptor;
 import io.modelport.store.ModelStore;
 import io.modelport.store.StoredModel;
 import io.modelport.store.Task;
-import io.modelport.training.TrainedClassifier;
+import io.modelport.training.ModelPublisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -127,7 +127,7 @@ class ShippedVerifierTests {
 	}
 
 	private static Map<String, Object> evaluation(ModelDescriptor descriptor) throws Exception {
-		return json.readValue(descriptor.directory().resolve(TrainedClassifier.EVALUATION_FILE).toFile(),
+		return json.readValue(descriptor.directory().resolve(ModelPublisher.EVALUATION_FILE).toFile(),
 				new TypeReference<Map<String, Object>>() {
 				});
 	}

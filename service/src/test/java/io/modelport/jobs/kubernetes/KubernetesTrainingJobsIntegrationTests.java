@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.modelport.Fixtures;
 import io.modelport.LocalHttp;
-import io.modelport.training.TrainingWorker;
+import io.modelport.jobs.worker.TrainingWorker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -14,7 +14,7 @@ import io.modelport.store.ModelDescriptor;
 import io.modelport.store.ModelStore;
 import io.modelport.store.StoredModel;
 import io.modelport.store.Task;
-import io.modelport.training.TrainedClassifier;
+import io.modelport.training.ModelPublisher;
 import io.modelport.words.Word2VecFormat;
 import io.modelport.words.Word2VecLimits;
 import io.modelport.words.WordModelSettings;
@@ -59,7 +59,7 @@ class ShippedWordsTests {
 			.isCloseTo(((Number) quality.get("similarityGap")).doubleValue(), within(1e-3))
 			.isGreaterThan(0.1);
 		Map<String, Object> report = json.readValue(
-				descriptor.directory().resolve(TrainedClassifier.EVALUATION_FILE).toFile(),
+				descriptor.directory().resolve(ModelPublisher.EVALUATION_FILE).toFile(),
 				new TypeReference<Map<String, Object>>() {
 				});
 		assertThat(report).containsKeys("analogies", "similarity", "neighbours", "history", "lossCurve", "definitions");

@@ -1,4 +1,4 @@
-package io.modelport.training;
+package io.modelport.classification.training;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,6 +18,11 @@ import io.modelport.store.Artifact;
 import io.modelport.store.ArtifactFormat;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
+import io.modelport.training.EpochResult;
+import io.modelport.training.Evaluation;
+import io.modelport.training.ModelPublisher;
+import io.modelport.training.TrainingReport;
+import io.modelport.training.TrainingSettings;
 
 /**
  * Turns a training report into what the store keeps: the descriptor (with provenance and
@@ -28,7 +33,7 @@ import io.modelport.store.Task;
 public final class TrainedClassifier {
 
 	/** The evaluation report's file name in a version folder. */
-	public static final String EVALUATION_FILE = "evaluation.json";
+	public static final String EVALUATION_FILE = ModelPublisher.EVALUATION_FILE;
 
 	private TrainedClassifier() {
 	}
@@ -113,21 +118,7 @@ public final class TrainedClassifier {
 	 * @return the settings as a map
 	 */
 	public static Map<String, Object> settingsMap(TrainingSettings settings) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		map.put("epochs", settings.epochs());
-		map.put("batchSize", settings.batchSize());
-		map.put("optimizer", settings.optimizer().type());
-		map.put("learningRate", settings.optimizer().learningRate());
-		map.put("schedule", settings.schedule().type());
-		map.put("decay", settings.schedule().decay());
-		map.put("weightDecay", settings.weightDecay());
-		map.put("gradientClip", settings.gradientClip());
-		map.put("earlyStoppingPatience", settings.earlyStoppingPatience());
-		map.put("devFraction", settings.devFraction());
-		map.put("flip", settings.flip());
-		map.put("maxShift", settings.maxShift());
-		map.put("seed", settings.seed());
-		return map;
+		return settings.toMap();
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.modelport.training;
+package io.modelport.classification.training;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,6 +20,16 @@ import io.modelport.store.Checksums;
 import io.modelport.store.DescriptorParser;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
+import io.modelport.training.Checkpoint;
+import io.modelport.training.DataSplits;
+import io.modelport.training.EpochResult;
+import io.modelport.training.Evaluation;
+import io.modelport.training.ImageSet;
+import io.modelport.training.ModelPublisher;
+import io.modelport.training.OptimizerSettings;
+import io.modelport.training.ScheduleSettings;
+import io.modelport.training.TrainingReport;
+import io.modelport.training.TrainingSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,10 +1,9 @@
-package io.modelport.training;
+package io.modelport.classification.training;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +16,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.modelport.nn.ConvClassifier;
 import io.modelport.store.ModelDescriptor;
+import io.modelport.training.CommandOptions;
+import io.modelport.training.DataSplits;
+import io.modelport.training.FashionMnist;
+import io.modelport.training.ImageSet;
+import io.modelport.training.ModelPublisher;
+import io.modelport.training.OptimizerSettings;
+import io.modelport.training.ScheduleSettings;
+import io.modelport.training.TrainingReport;
+import io.modelport.training.TrainingSettings;
 
 /**
  * Command line that trains the shipped Fashion-MNIST classifier and publishes it into the
@@ -76,7 +84,8 @@ public final class TrainClassifierCommand {
 						epoch.epoch(), epoch.trainLoss(), epoch.devLoss(), epoch.devAccuracy(), epoch.seconds()));
 		int version = ModelPublisher.nextVersion(store, name);
 		ModelDescriptor template = TrainedClassifier.descriptor(name, version, architecture, settings, report,
-				FashionMnist.LABELS, "io.modelport.training.TrainClassifierCommand " + String.join(" ", args),
+				FashionMnist.LABELS,
+				"io.modelport.classification.training.TrainClassifierCommand " + String.join(" ", args),
 				"Fashion-MNIST (Debian dataset-fashion-mnist)");
 		ModelDescriptor published = ModelPublisher.publish(store, template, report.parameters(), version,
 				Map.of(TrainedClassifier.EVALUATION_FILE,
@@ -110,14 +119,7 @@ public final class TrainClassifierCommand {
 	 * @return the options by name
 	 */
 	public static Map<String, String> parse(String[] args) {
-		Map<String, String> options = new HashMap<>();
-		for (int i = 0; i < args.length; i++) {
-			if (!args[i].startsWith("--") || i + 1 >= args.length) {
-				throw new IllegalArgumentException("expected --option value pairs, got " + args[i]);
-			}
-			options.put(args[i].substring(2), args[++i]);
-		}
-		return options;
+		return CommandOptions.parse(args);
 	}
 
 }

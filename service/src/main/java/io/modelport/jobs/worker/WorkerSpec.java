@@ -1,10 +1,11 @@
-package io.modelport.training;
+package io.modelport.jobs.worker;
 
 import java.util.Map;
 
 import io.modelport.datasets.Dataset;
 import io.modelport.faces.training.FaceSettings;
 import io.modelport.seq2seq.training.Seq2SeqSettings;
+import io.modelport.training.TrainingSettings;
 import io.modelport.words.training.Word2VecSettings;
 
 /**
@@ -49,6 +50,23 @@ public record WorkerSpec(String jobId, String model, Map<String, Object> archite
 			Dataset dataset, int width, int height, int trainLimit, int testLimit, String task, FaceSettings faces) {
 		this(jobId, model, architectureParameters, settings, dataset, width, height, trainLimit, testLimit, task, faces,
 				null, null);
+	}
+
+	/**
+	 * A task's own settings object by its request member name.
+	 * @param field {@code faces}, {@code words} or {@code seq2seq}; {@code null} for none
+	 * @return the settings, {@code null} when not given
+	 */
+	public Object taskSettings(String field) {
+		if (field == null) {
+			return null;
+		}
+		return switch (field) {
+			case "faces" -> this.faces;
+			case "words" -> this.words;
+			case "seq2seq" -> this.seq2seq;
+			default -> null;
+		};
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.modelport.training;
+package io.modelport.classification.training;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.modelport.store.DescriptorParser;
 import io.modelport.store.ModelDescriptor;
+import io.modelport.training.FashionMnist;
+import io.modelport.training.ImageSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

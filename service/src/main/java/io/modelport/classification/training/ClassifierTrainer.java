@@ -1,4 +1,4 @@
-package io.modelport.training;
+package io.modelport.classification.training;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -26,6 +26,14 @@ import ai.djl.training.loss.Loss;
 
 import io.modelport.nn.ConvClassifier;
 import io.modelport.store.InputSpec;
+import io.modelport.training.Checkpoint;
+import io.modelport.training.DataSplits;
+import io.modelport.training.EpochResult;
+import io.modelport.training.Evaluation;
+import io.modelport.training.ImageSet;
+import io.modelport.training.Optimizers;
+import io.modelport.training.TrainingReport;
+import io.modelport.training.TrainingSettings;
 
 /**
  * Trains a {@link ConvClassifier} on grayscale images with a hand-written mini-batch

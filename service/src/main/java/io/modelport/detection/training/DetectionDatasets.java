@@ -1,4 +1,4 @@
-package io.modelport.datasets;
+package io.modelport.detection.training;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,23 +9,31 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.modelport.core.InvalidRequestException;
-import io.modelport.detection.training.CocoAnnotations;
-import io.modelport.detection.training.DetectionData;
-import io.modelport.detection.training.YoloLabels;
+import io.modelport.datasets.Dataset;
+import io.modelport.datasets.DatasetKind;
+import io.modelport.datasets.UploadFormat;
 
 /**
- * Reads and validates uploaded detection data sets (YOLO and COCO layouts). Validation
- * reads every image and label once at upload, so a training job never meets a broken
- * file.
+ * Reads and validates uploaded detection data sets (YOLO and COCO layouts), an upload
+ * format the data set catalog finds without importing detection. Validation reads every
+ * image and label once at upload, so a training job never meets a broken file.
  *
  * @author Modelport Team
  */
-public final class DetectionDatasets {
+public final class DetectionDatasets implements UploadFormat {
 
 	/** The images folder of a COCO upload. */
 	public static final String COCO_IMAGES = "images";
 
-	private DetectionDatasets() {
+	/**
+	 * The upload format the data set catalog finds with {@link java.util.ServiceLoader}.
+	 */
+	public DetectionDatasets() {
+	}
+
+	@Override
+	public boolean reads(DatasetKind kind) {
+		return kind.isDetection();
 	}
 
 	/**
@@ -39,7 +47,8 @@ public final class DetectionDatasets {
 		return read(dataset.kind(), dataset.dataDirectory(), maxPixels);
 	}
 
-	static Map<String, Object> validate(DatasetKind kind, Path data, long maxPixels) throws IOException {
+	@Override
+	public Map<String, Object> validate(DatasetKind kind, Path data, long maxPixels) throws IOException {
 		DetectionData read;
 		try {
 			read = read(kind, data, maxPixels);

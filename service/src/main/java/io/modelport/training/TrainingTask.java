@@ -1,0 +1,104 @@
+package io.modelport.training;
+
+import java.io.IOException;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+import ai.djl.Device;
+
+import io.modelport.datasets.Dataset;
+import io.modelport.store.Task;
+
+/**
+ * One task's training plug-in, the training counterpart of serving's task adapter: what
+ * its job request may hold, which data sets it trains on, how many epochs it plans, the
+ * quality metric {@code if-better} promotion compares, and the training run itself.
+ * Implementations live in the task's own {@code <task>.training} package and are listed
+ * in {@code META-INF/services/io.modelport.training.TrainingTask}; the service and the
+ * worker JVM both find them there ({@link TrainingTasks}), so adding a task is one
+ * package and one line.
+ *
+ * @author Modelport Team
+ */
+public interface TrainingTask {
+
+	/**
+	 * The task trained.
+	 * @return the task
+	 */
+	Task task();
+
+	/**
+	 * The request member that holds this task's own settings ({@code faces},
+	 * {@code words}, ...).
+	 * @return the member name, {@code null} when the task has none
+	 */
+	default String settingsField() {
+		return null;
+	}
+
+	/**
+	 * How messages name who a settings object is for.
+	 * @return for example {@code a face-verifier}
+	 */
+	default String description() {
+		return task().id();
+	}
+
+	/**
+	 * Checks the architecture part of a request (or that there is none, for tasks whose
+	 * settings choose their network).
+	 * @param request the request
+	 * @param errors receives a field path and a message per error
+	 */
+	void checkArchitecture(TaskRequest request, BiConsumer<String, String> errors);
+
+	/**
+	 * Checks that a data set holds what this task trains on.
+	 * @param dataset the data set, never {@code null}
+	 * @param errors receives a field path and a message per error
+	 */
+	void checkDataset(Dataset dataset, BiConsumer<String, String> errors);
+
+	/**
+	 * Checks the task's own settings object.
+	 * @param request the request
+	 * @param errors receives a field path and a message per error
+	 */
+	default void checkSettings(TaskRequest request, BiConsumer<String, String> errors) {
+	}
+
+	/**
+	 * How many epochs a valid request will report, for the job's progress.
+	 * @param request the request
+	 * @return the epochs
+	 */
+	default int plannedEpochs(TaskRequest request) {
+		return request.settings().withDefaults().epochs();
+	}
+
+	/**
+	 * The member of a version's {@code provenance.quality} that {@code if-better}
+	 * promotion compares; higher is better.
+	 * @return the metric name
+	 */
+	String qualityMetric();
+
+	/**
+	 * Sets up the worker JVM before the engine starts (thread counts and the like).
+	 */
+	default void prepareWorker() {
+	}
+
+	/**
+	 * Trains, checkpointing in the run's work folder and resuming from a checkpoint found
+	 * there.
+	 * @param run the job's data set and settings
+	 * @param device where to train
+	 * @param progress receives each epoch's result
+	 * @return the trained model, ready to publish
+	 * @throws IOException when data or checkpoints cannot be read or written
+	 */
+	TrainedModel train(TaskRun run, Device device, Consumer<EpochResult> progress) throws IOException;
+
+}
