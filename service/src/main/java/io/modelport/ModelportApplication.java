@@ -1,5 +1,6 @@
 package io.modelport;
 
+import java.io.IOException;
 import java.util.Arrays;
 
 import org.springframework.boot.SpringApplication;
@@ -8,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import io.modelport.jobs.worker.TrainingWorker;
 import io.modelport.security.KeysCommand;
+import io.modelport.training.TrainCommand;
 
 /**
  * Modelport: serves DJL/PyTorch models from a model store over REST.
@@ -18,7 +20,7 @@ import io.modelport.security.KeysCommand;
 @ConfigurationPropertiesScan
 public class ModelportApplication {
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws IOException {
 		// DJL reads these once, when the engine loads: never download at run time, and
 		// keep inter-op threads from multiplying with the worker threads.
 		defaultProperty("ai.djl.offline", "true");
@@ -26,6 +28,13 @@ public class ModelportApplication {
 			// The same jar trains in a separate process, without Spring: see
 			// ProcessJobRunner.
 			TrainingWorker.main(Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
+		if (args.length > 0 && TrainCommand.MODE.equals(args[0])) {
+			int status = TrainCommand.run(Arrays.copyOfRange(args, 1, args.length), System.err);
+			if (status != 0) {
+				System.exit(status);
+			}
 			return;
 		}
 		if (args.length > 0 && KeysCommand.MODE.equals(args[0])) {

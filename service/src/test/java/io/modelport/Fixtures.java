@@ -17,6 +17,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 
+import io.modelport.datasets.ImageSet;
 import io.modelport.detection.BoundingBox;
 import io.modelport.detection.GroundTruth;
 import io.modelport.detection.Scene;
@@ -35,7 +36,6 @@ import io.modelport.store.DescriptorWriter;
 import io.modelport.store.InputSpec;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
-import io.modelport.training.ImageSet;
 
 /**
  * The committed test fixtures: a tiny Fashion-MNIST classifier trained by this project's

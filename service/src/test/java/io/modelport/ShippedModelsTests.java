@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import io.modelport.classification.ClassifierTaskAdapter;
+import io.modelport.datasets.FashionMnist;
+import io.modelport.datasets.ImageSet;
 import io.modelport.detection.DecoderSettings;
 import io.modelport.detection.Detection;
 import io.modelport.detection.DetectionEvaluator;
@@ -33,8 +35,6 @@ import io.modelport.seq2seq.Seq2SeqTaskAdapter;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.ModelStore;
 import io.modelport.store.StoredModel;
-import io.modelport.training.FashionMnist;
-import io.modelport.training.ImageSet;
 import io.modelport.words.Word2VecTaskAdapter;
 
 import static org.assertj.core.api.Assertions.assertThat;

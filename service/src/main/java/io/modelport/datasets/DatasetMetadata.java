@@ -13,8 +13,6 @@ import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.modelport.training.FashionMnist;
-
 /**
  * Reads and writes {@code dataset.json}, the metadata file of an uploaded dataset, and
  * describes the built-in Fashion-MNIST set from its IDX headers.

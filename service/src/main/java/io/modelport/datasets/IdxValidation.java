@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 import io.modelport.core.InvalidRequestException;
-import io.modelport.training.ImageSet;
 import io.modelport.web.PayloadTooLargeException;
 
 /**

@@ -10,8 +10,6 @@ import java.util.stream.IntStream;
 
 import io.modelport.imaging.ImageDecoder;
 import io.modelport.imaging.InvalidImageException;
-import io.modelport.training.FashionMnist;
-import io.modelport.training.ImageSet;
 
 /**
  * Loads image datasets as gray images of one size, without Spring, for the training

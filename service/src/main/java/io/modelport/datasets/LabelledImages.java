@@ -2,8 +2,6 @@ package io.modelport.datasets;
 
 import java.util.List;
 
-import io.modelport.training.ImageSet;
-
 /**
  * The images of a dataset, ready for training.
  *

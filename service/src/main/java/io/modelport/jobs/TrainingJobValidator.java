@@ -54,8 +54,11 @@ class TrainingJobValidator {
 		}
 		Dataset dataset = (request.dataset() != null) ? this.datasets.find(request.dataset()).orElse(null) : null;
 		TaskRequest view = view(request, dataset, task);
-		if (task != null) {
-			task.checkArchitecture(view, report);
+		// A request for a task that cannot be trained is checked as the default task
+		// (a classifier) for the rest, so one answer lists every error.
+		TrainingTask checks = (task != null) ? task : this.tasks.find(Task.CLASSIFIER.id()).orElse(null);
+		if (checks != null) {
+			checks.checkArchitecture(view, report);
 		}
 		else {
 			unknownTaskArchitecture(request.architecture(), errors);
@@ -66,8 +69,8 @@ class TrainingJobValidator {
 		else if (dataset == null) {
 			errors.add(new FieldError("dataset", "unknown data set '" + request.dataset() + "'"));
 		}
-		else if (task != null) {
-			task.checkDataset(dataset, report);
+		else if (checks != null) {
+			checks.checkDataset(dataset, report);
 		}
 		if (request.input() != null) {
 			range(errors, "input.width", request.input().width(), 8, 512);

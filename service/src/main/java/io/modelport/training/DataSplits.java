@@ -3,6 +3,8 @@ package io.modelport.training;
 import java.util.Arrays;
 import java.util.Random;
 
+import io.modelport.datasets.ImageSet;
+
 /**
  * The train, dev and test splits of a run (ml-spec §1.13). The dev split is carved out of
  * the training data with the seed, so dev and train come from the same distribution; the

@@ -101,4 +101,15 @@ public interface TrainingTask {
 	 */
 	TrainedModel train(TaskRun run, Device device, Consumer<EpochResult> progress) throws IOException;
 
+	/**
+	 * Runs the task's trainer command
+	 * ({@code modelport train <task> --option value ...}), which trains outside the job
+	 * service and writes into a model store.
+	 * @param args the options
+	 * @throws IOException when data or output cannot be read or written
+	 */
+	default void runCommand(String[] args) throws IOException {
+		throw new UnsupportedOperationException("task " + task().id() + " has no trainer command");
+	}
+
 }

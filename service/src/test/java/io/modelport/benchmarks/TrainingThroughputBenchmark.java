@@ -28,14 +28,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.modelport.datasets.Dataset;
 import io.modelport.datasets.DatasetKind;
+import io.modelport.datasets.FashionMnist;
+import io.modelport.datasets.ImageSet;
 import io.modelport.jobs.JobRunner;
 import io.modelport.jobs.ProcessJobRunner;
 import io.modelport.jobs.TrainingProperties;
 import io.modelport.jobs.worker.TrainingWorker;
 import io.modelport.jobs.worker.WorkerSpec;
 import io.modelport.nn.ConvClassifier;
-import io.modelport.training.FashionMnist;
-import io.modelport.training.ImageSet;
 import io.modelport.training.OptimizerSettings;
 import io.modelport.training.TrainingSettings;
 

@@ -24,13 +24,13 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 
+import io.modelport.datasets.ImageSet;
 import io.modelport.nn.ConvClassifier;
 import io.modelport.store.InputSpec;
 import io.modelport.training.Checkpoint;
 import io.modelport.training.DataSplits;
 import io.modelport.training.EpochResult;
 import io.modelport.training.Evaluation;
-import io.modelport.training.ImageSet;
 import io.modelport.training.Optimizers;
 import io.modelport.training.TrainingReport;
 import io.modelport.training.TrainingSettings;

@@ -11,6 +11,7 @@ import ai.djl.Device;
 
 import io.modelport.datasets.Dataset;
 import io.modelport.datasets.ImageDatasets;
+import io.modelport.datasets.ImageSet;
 import io.modelport.datasets.LabelledImages;
 import io.modelport.nn.ArchitectureCatalog;
 import io.modelport.nn.ConvClassifier;
@@ -19,7 +20,6 @@ import io.modelport.store.Task;
 import io.modelport.training.ArchitectureChecks;
 import io.modelport.training.DataSplits;
 import io.modelport.training.EpochResult;
-import io.modelport.training.ImageSet;
 import io.modelport.training.TaskRequest;
 import io.modelport.training.TaskRun;
 import io.modelport.training.TrainedModel;
@@ -86,6 +86,11 @@ public class ClassifierTrainingTask implements TrainingTask {
 			return set;
 		}
 		return set.select(IntStream.range(0, limit).toArray());
+	}
+
+	@Override
+	public void runCommand(String[] args) throws IOException {
+		TrainClassifierCommand.main(args);
 	}
 
 }

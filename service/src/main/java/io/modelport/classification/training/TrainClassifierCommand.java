@@ -14,12 +14,12 @@ import ai.djl.engine.Engine;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.modelport.datasets.FashionMnist;
+import io.modelport.datasets.ImageSet;
 import io.modelport.nn.ConvClassifier;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.training.CommandOptions;
 import io.modelport.training.DataSplits;
-import io.modelport.training.FashionMnist;
-import io.modelport.training.ImageSet;
 import io.modelport.training.ModelPublisher;
 import io.modelport.training.OptimizerSettings;
 import io.modelport.training.ScheduleSettings;
@@ -29,7 +29,7 @@ import io.modelport.training.TrainingSettings;
 /**
  * Command line that trains the shipped Fashion-MNIST classifier and publishes it into the
  * model store, and exports sample PNGs from the test split. Run it through
- * {@code ./mvnw -pl service exec:java@train-classifier} (see README.md).
+ * {@code java -jar service/target/modelport.jar train classifier} (see README.md).
  *
  * <pre>
  * --data DIR        IDX files (default /usr/share/datasets/fashion-mnist)

@@ -15,6 +15,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 
+import io.modelport.datasets.ImageSet;
 import io.modelport.datasets.LabelledImages;
 import io.modelport.detection.AnchorKMeans;
 import io.modelport.detection.DecoderSettings;
@@ -30,7 +31,6 @@ import io.modelport.store.InputSpec;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
 import io.modelport.training.EpochResult;
-import io.modelport.training.ImageSet;
 import io.modelport.training.TrainingSettings;
 
 /**

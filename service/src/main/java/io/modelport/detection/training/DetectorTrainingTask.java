@@ -75,4 +75,9 @@ public class DetectorTrainingTask implements TrainingTask {
 				Map.of("testMap50", result.evaluation().get("testMap50")));
 	}
 
+	@Override
+	public void runCommand(String[] args) throws IOException {
+		TrainDetectorCommand.main(args);
+	}
+
 }

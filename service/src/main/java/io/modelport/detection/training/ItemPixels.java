@@ -1,7 +1,7 @@
 package io.modelport.detection.training;
 
+import io.modelport.datasets.ImageSet;
 import io.modelport.imaging.ImagePreprocessor;
-import io.modelport.training.ImageSet;
 
 /**
  * Pixel operations on the items pasted into synthetic scenes; pixels are row-major ints

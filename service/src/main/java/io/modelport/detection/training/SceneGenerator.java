@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import io.modelport.datasets.ImageSet;
 import io.modelport.detection.BoundingBox;
 import io.modelport.detection.GroundTruth;
 import io.modelport.detection.Scene;
-import io.modelport.training.ImageSet;
 
 /**
  * Builds synthetic detection scenes from real items (Fashion-MNIST pictures): each scene

@@ -13,11 +13,11 @@ import ai.djl.engine.Engine;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.modelport.datasets.FashionMnist;
 import io.modelport.datasets.LabelledImages;
 import io.modelport.detection.Scene;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.training.CommandOptions;
-import io.modelport.training.FashionMnist;
 import io.modelport.training.ModelPublisher;
 import io.modelport.training.OptimizerSettings;
 import io.modelport.training.ScheduleSettings;
@@ -25,7 +25,8 @@ import io.modelport.training.TrainingSettings;
 
 /**
  * Command line that trains the shipped Fashion-MNIST scene detector and publishes it into
- * the model store. Run it through {@code ./mvnw -pl service exec:java@train-detector}.
+ * the model store. Run it through
+ * {@code java -jar service/target/modelport.jar train detector}.
  *
  * <pre>
  * --data DIR --store DIR --model NAME (default fashion-scenes)

@@ -129,4 +129,9 @@ public class FaceTrainingTask implements TrainingTask {
 				Map.of(FaceTraining.ROC_FILE, result.roc()), summary);
 	}
 
+	@Override
+	public void runCommand(String[] args) throws IOException {
+		TrainVerifierCommand.main(args);
+	}
+
 }

@@ -29,8 +29,8 @@ import io.modelport.training.TrainingSettings;
 /**
  * Command line that trains the shipped ORL face verifier and publishes it into the model
  * store, with {@code evaluation.json} and the test ROC curve ({@code roc.png}) beside it.
- * Run it through {@code ./mvnw -pl service exec:java@train-verifier} from the repository
- * root; the defaults are the shipped run.
+ * Run it through {@code java -jar service/target/modelport.jar train face-verifier} from
+ * the repository root; the defaults are the shipped run.
  *
  * <pre>
  * --data DIR (../shared/datasets/orl-faces) --store DIR (model-store) --model NAME (orl-faces)

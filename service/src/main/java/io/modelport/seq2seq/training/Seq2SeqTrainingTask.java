@@ -116,4 +116,9 @@ public class Seq2SeqTrainingTask implements TrainingTask {
 		return new TrainedModel(result.template(), result.parameters(), result.evaluation(), result.files(), summary);
 	}
 
+	@Override
+	public void runCommand(String[] args) throws IOException {
+		TrainSeq2SeqCommand.main(args);
+	}
+
 }

@@ -21,8 +21,7 @@ import io.modelport.training.TrainingSettings;
 /**
  * Command line that trains a shipped translator and publishes it into the model store
  * with {@code evaluation.json}, the symbol files and attention heat maps beside it. Run
- * it through
- * {@code ./mvnw -pl service compile exec:java@train-seq2seq -Dexec.args="--data dates"}
+ * it through {@code java -jar service/target/modelport.jar train seq2seq --data dates}
  * from the repository root; with only {@code --data} the defaults are the shipped run of
  * that data.
  *

@@ -18,7 +18,7 @@ import io.modelport.training.ModelPublisher;
 /**
  * Command line that trains the shipped KJV word vectors and publishes them into the model
  * store, with {@code evaluation.json} and the loss curve ({@code loss.png}) beside them.
- * Run it through {@code ./mvnw -pl service compile exec:java@train-words} from the
+ * Run it through {@code java -jar service/target/modelport.jar train word2vec} from the
  * repository root; the defaults are the shipped run.
  *
  * <pre>

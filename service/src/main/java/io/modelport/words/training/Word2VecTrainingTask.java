@@ -103,4 +103,14 @@ public class Word2VecTrainingTask implements TrainingTask {
 				Map.of(Word2VecTraining.QUALITY_METRIC, result.evaluation().get(Word2VecTraining.QUALITY_METRIC)));
 	}
 
+	@Override
+	public void runCommand(String[] args) throws IOException {
+		// Small ops: one intra-op thread; two on a busy 2-core machine made a step 10
+		// times slower (docs/benchmarks.md).
+		if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+			System.setProperty("ai.djl.pytorch.num_threads", "1");
+		}
+		TrainWordsCommand.main(args);
+	}
+
 }

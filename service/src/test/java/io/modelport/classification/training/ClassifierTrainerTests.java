@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.modelport.Fixtures;
+import io.modelport.datasets.ImageSet;
 import io.modelport.nn.ArchitectureCatalog;
 import io.modelport.nn.ConvClassifier;
 import io.modelport.store.Architecture;
@@ -24,7 +25,6 @@ import io.modelport.training.Checkpoint;
 import io.modelport.training.DataSplits;
 import io.modelport.training.EpochResult;
 import io.modelport.training.Evaluation;
-import io.modelport.training.ImageSet;
 import io.modelport.training.ModelPublisher;
 import io.modelport.training.OptimizerSettings;
 import io.modelport.training.ScheduleSettings;

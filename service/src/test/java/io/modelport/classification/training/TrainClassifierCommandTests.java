@@ -11,10 +11,10 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.modelport.datasets.FashionMnist;
+import io.modelport.datasets.ImageSet;
 import io.modelport.store.DescriptorParser;
 import io.modelport.store.ModelDescriptor;
-import io.modelport.training.FashionMnist;
-import io.modelport.training.ImageSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -11,11 +11,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import io.modelport.datasets.FashionMnist;
+import io.modelport.datasets.ImageSet;
 import io.modelport.detection.BoundingBox;
 import io.modelport.detection.GroundTruth;
 import io.modelport.detection.Scene;
-import io.modelport.training.FashionMnist;
-import io.modelport.training.ImageSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

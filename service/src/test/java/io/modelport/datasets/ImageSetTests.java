@@ -1,4 +1,4 @@
-package io.modelport.training;
+package io.modelport.datasets;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
