@@ -21,7 +21,8 @@ import io.modelport.store.ModelDescriptor;
 /**
  * Command line that trains the shipped Fashion-MNIST classifier and publishes it into the
  * model store, and exports sample PNGs from the test split. Run it through
- * {@code ./mvnw -pl service exec:java@train-classifier} (see README.md).
+ * {@code ./mvnw -pl service exec:java@train-classifier} (see the model card,
+ * model-store/fashion-mnist/README.md).
  *
  * <pre>
  * --data DIR        IDX files (default /usr/share/datasets/fashion-mnist)

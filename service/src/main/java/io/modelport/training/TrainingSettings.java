@@ -1,8 +1,8 @@
 package io.modelport.training;
 
 /**
- * How a classifier is trained (ml-spec §1.7-1.14). Every value may be left unset in a
- * request; {@link #withDefaults()} fills it.
+ * How a classifier is trained (docs/ml-notes.md, "Training a network"). Every value may
+ * be left unset in a request; {@link #withDefaults()} fills it.
  *
  * @param epochs the most passes over the training split
  * @param batchSize the mini-batch size

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 /**
- * The word endpoints over HTTP with the featurized table of ml-spec §5 (gender, royal,
- * age, food), where the answers are known: man : woman :: king : queen, apple is next to
+ * The word endpoints over HTTP with a hand-made featurized table (gender, royal, age,
+ * food), where the answers are known: man : woman :: king : queen, apple is next to
  * orange.
  *
  * @author Modelport Team
