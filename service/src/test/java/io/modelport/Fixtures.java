@@ -39,8 +39,8 @@ import io.modelport.store.Task;
 
 /**
  * The committed test fixtures: a tiny Fashion-MNIST classifier trained by this project's
- * own trainer (see README.md, "Test fixtures") and sample PNGs from the Fashion-MNIST
- * test split, plus helpers to lay out temporary model stores.
+ * own trainer (see docs/development.md, "Test fixtures") and sample PNGs from the
+ * Fashion-MNIST test split, plus helpers to lay out temporary model stores.
  *
  * @author Modelport Team
  */

@@ -28,6 +28,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author Modelport Team
  */
+@SlowTest
 class GracefulShutdownTests {
 
 	private static final int REQUESTS = 12;

@@ -48,6 +48,7 @@ import static org.assertj.core.api.Assertions.within;
  *
  * @author Modelport Team
  */
+@SlowTest
 class ShippedModelsTests {
 
 	private static final Path STORE = Path.of(System.getProperty("modelport.repository", ".."), "model-store");

@@ -10,8 +10,8 @@ import java.util.Map;
  *
  * @param layout the output layout
  * @param anchors anchor sizes {@code [w, h]} in cell units (grid layout only)
- * @param boxUnits {@code cell} (the default, ml-spec §3.3) or {@code image}: what grid
- * sizes are relative to when there are no anchors
+ * @param boxUnits {@code cell} (the default, docs/ml-notes.md, "Detection") or
+ * {@code image}: what grid sizes are relative to when there are no anchors
  * @param activations whether the grid values are raw (σ on p_c, b_x, b_y; exp on sizes;
  * softmax on classes) rather than already activated
  * @param scoreThreshold keep detections scoring at least this

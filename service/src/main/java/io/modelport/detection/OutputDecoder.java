@@ -7,10 +7,10 @@ import java.util.List;
 /**
  * Turns a detector's raw output into candidate detections in pixels of the model input
  * (before non-max suppression), keeping those that reach the score threshold. For the
- * grid layout it follows ml-spec §3.3: cell (row r, column c) of an S×S grid over an
- * input of W×H gives centre {@code ((c + b_x)·W/S, (r + b_y)·H/S)}; sizes are anchor
- * multiples {@code anchor·e^t} in cell units, or plain cell or image units without
- * anchors.
+ * grid layout it follows docs/ml-notes.md, "Detection": cell (row r, column c) of an S×S
+ * grid over an input of W×H gives centre {@code ((c + b_x)·W/S, (r + b_y)·H/S)}; sizes
+ * are anchor multiples {@code anchor·e^t} in cell units, or plain cell or image units
+ * without anchors.
  *
  * @author Modelport Team
  */

@@ -11,10 +11,11 @@ import java.util.Arrays;
 public enum OutputLayout {
 
 	/**
-	 * A YOLO grid (ml-spec §3.3): {@code [A·(5+C), S, S]} channels first as a convolution
-	 * head emits it, or {@code [S, S, A, 5+C]} / {@code [S, S, A·(5+C)]}; per cell and
-	 * anchor {@code [p_c, b_x, b_y, b_h, b_w, c_1..c_C]}, centres relative to the cell,
-	 * sizes relative to the anchor (or the cell or image).
+	 * A YOLO grid (docs/ml-notes.md, "Detection"): {@code [A·(5+C), S, S]} channels first
+	 * as a convolution head emits it, or {@code [S, S, A, 5+C]} /
+	 * {@code [S, S, A·(5+C)]}; per cell and anchor
+	 * {@code [p_c, b_x, b_y, b_h, b_w, c_1..c_C]}, centres relative to the cell, sizes
+	 * relative to the anchor (or the cell or image).
 	 */
 	GRID("grid"),
 

@@ -21,10 +21,10 @@ import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
 
 /**
- * Embeds and verifies faces (ml-spec §4): each image is decoded, resized to the model
- * input and run through the model's queue; the raw embedding is L2-normalised and two
- * faces are the same person when ‖f(x₁) − f(x₂)‖² ≤ τ. Faces are expected roughly aligned
- * and cropped, as the model was trained on.
+ * Embeds and verifies faces (docs/ml-notes.md, "Face verification"): each image is
+ * decoded, resized to the model input and run through the model's queue; the raw
+ * embedding is L2-normalised and two faces are the same person when ‖f(x₁) − f(x₂)‖² ≤ τ.
+ * Faces are expected roughly aligned and cropped, as the model was trained on.
  *
  * @author Modelport Team
  */

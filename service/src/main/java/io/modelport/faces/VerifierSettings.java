@@ -18,7 +18,10 @@ public record VerifierSettings(double threshold, int embeddingSize) {
 	/** The largest squared distance between two unit vectors. */
 	public static final double MAX_DISTANCE = 4.0;
 
-	/** The one distance supported: ml-spec §4's ‖f(x₁) − f(x₂)‖². */
+	/**
+	 * The one distance supported: the squared distance ‖f(x₁) − f(x₂)‖²
+	 * (docs/ml-notes.md, "Face verification").
+	 */
 	public static final String SQUARED_L2 = "squared-l2";
 
 	/**

@@ -12,11 +12,11 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 
 /**
- * A plain CNN classifier (ml-spec §1.6-1.9): per stage, {@code convsPerStage} × (3×3
- * same-padded convolution, batch norm, ReLU), then 2×2 max pooling; then a dense ReLU
- * layer with dropout and a linear layer with one logit per class. Batch norm and dropout
- * behave as in training only when the block is run in training mode, so serving gets the
- * running statistics and no dropout.
+ * A plain CNN classifier (docs/ml-notes.md, "Classification"): per stage,
+ * {@code convsPerStage} × (3×3 same-padded convolution, batch norm, ReLU), then 2×2 max
+ * pooling; then a dense ReLU layer with dropout and a linear layer with one logit per
+ * class. Batch norm and dropout behave as in training only when the block is run in
+ * training mode, so serving gets the running statistics and no dropout.
  *
  * @param filters the number of filters of each stage
  * @param convsPerStage convolutions per stage

@@ -10,10 +10,10 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 
 /**
- * The convolutional trunk the classifier and the face embedder share (ml-spec §1.6-1.9):
- * per stage, {@code convsPerStage} × (3×3 same-padded convolution, batch norm, ReLU),
- * then 2×2 max pooling. Blocks are added to the caller's sequence in that order, which
- * also names their parameters in saved files.
+ * The convolutional trunk the classifier and the face embedder share (docs/ml-notes.md,
+ * "Classification"): per stage, {@code convsPerStage} × (3×3 same-padded convolution,
+ * batch norm, ReLU), then 2×2 max pooling. Blocks are added to the caller's sequence in
+ * that order, which also names their parameters in saved files.
  *
  * @author Modelport Team
  */

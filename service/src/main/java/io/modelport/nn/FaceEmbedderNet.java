@@ -18,11 +18,12 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 
 /**
- * The face embedding CNN of a Siamese verifier (ml-spec §4): per stage,
- * {@code convsPerStage} × (3×3 same-padded convolution, batch norm, ReLU), then 2×2 max
- * pooling; then either the flattened feature map ({@code flatten}, keeps where on the
- * face a feature is) or its global average ({@code average}, fewer parameters), dropout,
- * a linear layer of {@code embeddingSize} units without bias, and batch norm.
+ * The face embedding CNN of a Siamese verifier (docs/ml-notes.md, "Face verification"):
+ * per stage, {@code convsPerStage} × (3×3 same-padded convolution, batch norm, ReLU),
+ * then 2×2 max pooling; then either the flattened feature map ({@code flatten}, keeps
+ * where on the face a feature is) or its global average ({@code average}, fewer
+ * parameters), dropout, a linear layer of {@code embeddingSize} units without bias, and
+ * batch norm.
  * <p>
  * The block maps {@code [B, C, H, W]} to the raw embedding {@code [B, D]}: it does not
  * L2-normalise, so serving can report the raw norm; training and serving normalise

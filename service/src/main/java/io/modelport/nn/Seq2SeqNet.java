@@ -22,15 +22,15 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * An encoder-decoder translator with additive (Bahdanau) attention (ml-spec §6 and
- * Appendix B). The encoder embeds the source symbols and runs a GRU or LSTM over them;
- * bidirectionally it runs a second one over each source reversed (the engine's own
- * bidirectional RNN mis-orders its parameters, so two unidirectional RNNs are used). The
- * decoder starts from tanh(W · mean of the encoder outputs); at each step it scores every
- * source position with vᵀ tanh(W_s s⟨t−1⟩ + U_h h_j), masks the padding, takes the
- * softmax as the attention α and the weighted sum of encoder outputs as the context,
- * feeds [embedding of the previous symbol; context] to its RNN, and predicts the next
- * symbol from [s⟨t⟩; context; embedding] through a tanh layer.
+ * An encoder-decoder translator with additive (Bahdanau) attention (docs/ml-notes.md,
+ * "Sequence to sequence", and Appendix B). The encoder embeds the source symbols and runs
+ * a GRU or LSTM over them; bidirectionally it runs a second one over each source reversed
+ * (the engine's own bidirectional RNN mis-orders its parameters, so two unidirectional
+ * RNNs are used). The decoder starts from tanh(W · mean of the encoder outputs); at each
+ * step it scores every source position with vᵀ tanh(W_s s⟨t−1⟩ + U_h h_j), masks the
+ * padding, takes the softmax as the attention α and the weighted sum of encoder outputs
+ * as the context, feeds [embedding of the previous symbol; context] to its RNN, and
+ * predicts the next symbol from [s⟨t⟩; context; embedding] through a tanh layer.
  * <p>
  * {@code forward} is the teacher-forced training pass: source ids {@code [B, Tx]} and
  * decoder input ids {@code [B, Ty]} ({@code <SOS>} then the target) give logits

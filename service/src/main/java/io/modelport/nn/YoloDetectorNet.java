@@ -13,10 +13,10 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 
 /**
- * A small single-scale YOLO detector (ml-spec §3.3, §3.6): a CNN backbone of 3×3
- * convolutions with batch norm and leaky ReLU, each stage halving the resolution with 2×2
- * max pooling, then a 3×3 convolution and a 1×1 convolution head. For an input of side
- * {@code n} and {@code k} stages the output is {@code [batch, A·(5+C), S, S]} with
+ * A small single-scale YOLO detector (docs/ml-notes.md, "Detection"): a CNN backbone of
+ * 3×3 convolutions with batch norm and leaky ReLU, each stage halving the resolution with
+ * 2×2 max pooling, then a 3×3 convolution and a 1×1 convolution head. For an input of
+ * side {@code n} and {@code k} stages the output is {@code [batch, A·(5+C), S, S]} with
  * {@code S = n / 2^k}: for every cell and anchor the raw values {@code [t_o, t_x, t_y,
  * t_h, t_w, c_1..c_C]}, in the notes' order. The decoder applies σ, exp and softmax.
  *

@@ -6,7 +6,8 @@ import ai.djl.engine.Engine;
 /**
  * The one place that decides where models run and train. {@code auto} follows DJL: a GPU
  * when the PyTorch engine has CUDA and sees a device, otherwise the CPU. The CPU build
- * shipped by default never sees a GPU; see README.md "GPU" for the CUDA libtorch route.
+ * shipped by default never sees a GPU; see docs/deploying.md, "Other platforms and GPU",
+ * for the CUDA libtorch route.
  *
  * @author Modelport Team
  */

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * Beam search (ml-spec Appendix B): each step extends every live hypothesis by every
- * token and keeps the B best extensions by cumulative log-probability. An extension
- * ending in {@code <EOS>} is finished and leaves the beam, which then keeps one
- * hypothesis fewer; the search stops when B hypotheses are finished or the maximum length
- * is reached (the live ones are then returned unfinished). Finished and cut hypotheses
- * are ranked by the length-normalised score (1/T^α) Σ log P. With B = 1 this is greedy
- * decoding.
+ * Beam search (docs/ml-notes.md, "Sequence to sequence"): each step extends every live
+ * hypothesis by every token and keeps the B best extensions by cumulative
+ * log-probability. An extension ending in {@code <EOS>} is finished and leaves the beam,
+ * which then keeps one hypothesis fewer; the search stops when B hypotheses are finished
+ * or the maximum length is reached (the live ones are then returned unfinished). Finished
+ * and cut hypotheses are ranked by the length-normalised score (1/T^α) Σ log P. With B =
+ * 1 this is greedy decoding.
  *
  * @author Modelport Team
  */

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Corpus-level BLEU (Papineni et al. 2002; ml-spec Appendix B) with one reference per
- * candidate: n-gram counts are clipped by the reference's counts and summed over the
- * whole corpus before dividing, for n = 1 to 4; BLEU = BP · exp(¼ Σ log p_n) with the
- * brevity penalty BP = 1 if c &gt; r else exp(1 − r/c) over the corpus lengths. No
- * smoothing: a corpus with no matching 4-gram scores 0, as in the paper.
+ * Corpus-level BLEU (Papineni et al. 2002; docs/ml-notes.md, "Sequence to sequence") with
+ * one reference per candidate: n-gram counts are clipped by the reference's counts and
+ * summed over the whole corpus before dividing, for n = 1 to 4; BLEU = BP · exp(¼ Σ log
+ * p_n) with the brevity penalty BP = 1 if c &gt; r else exp(1 − r/c) over the corpus
+ * lengths. No smoothing: a corpus with no matching 4-gram scores 0, as in the paper.
  *
  * @author Modelport Team
  */

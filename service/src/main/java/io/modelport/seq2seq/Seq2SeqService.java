@@ -16,9 +16,10 @@ import io.modelport.runtime.LoadedModel;
 import io.modelport.store.Task;
 
 /**
- * Translates texts with seq2seq models (ml-spec §6): each input is split into symbols as
- * the model was trained (unknown ones read as {@code <UNK>}), checked against the model's
- * input limit, and decoded greedily or by beam search in the model's queue.
+ * Translates texts with seq2seq models (docs/ml-notes.md, "Sequence to sequence"): each
+ * input is split into symbols as the model was trained (unknown ones read as
+ * {@code <UNK>}), checked against the model's input limit, and decoded greedily or by
+ * beam search in the model's queue.
  *
  * @author Modelport Team
  */

@@ -37,7 +37,7 @@ public final class DescriptorWriter {
 		Yaml yaml = new Yaml(options);
 		Path file = descriptor.directory().resolve(DescriptorParser.FILE_NAME);
 		try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-			writer.write("# Modelport model descriptor: see README.md, section \"Model store\".\n");
+			writer.write("# Modelport model descriptor: see docs/model-store.md.\n");
 			yaml.dump(toMap(descriptor), writer);
 		}
 	}

@@ -47,7 +47,7 @@ public record ModelSettings(Integer defaultVersion, boolean required, String des
 		org.yaml.snakeyaml.DumperOptions options = new org.yaml.snakeyaml.DumperOptions();
 		options.setDefaultFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
 		Path temporary = modelDirectory.resolve(FILE_NAME + ".tmp");
-		Files.writeString(temporary, "# Model-level settings (see README.md, \"Model store\").\n"
+		Files.writeString(temporary, "# Model-level settings (see docs/model-store.md).\n"
 				+ new org.yaml.snakeyaml.Yaml(options).dump(values), StandardCharsets.UTF_8);
 		Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
 				java.nio.file.StandardCopyOption.REPLACE_EXISTING);

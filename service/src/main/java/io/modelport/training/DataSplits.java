@@ -6,9 +6,10 @@ import java.util.Random;
 import io.modelport.datasets.ImageSet;
 
 /**
- * The train, dev and test splits of a run (ml-spec §1.13). The dev split is carved out of
- * the training data with the seed, so dev and train come from the same distribution; the
- * test split is the data set's own when it has one, otherwise carved out as well.
+ * The train, dev and test splits of a run (docs/ml-notes.md, "Training a network"). The
+ * dev split is carved out of the training data with the seed, so dev and train come from
+ * the same distribution; the test split is the data set's own when it has one, otherwise
+ * carved out as well.
  *
  * @param train the images trained on
  * @param dev the images that choose the best epoch and drive early stopping

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A confusion matrix and the figures derived from it (ml-spec §2): accuracy, and
- * per-class precision, recall and F1, macro-averaged.
+ * A confusion matrix and the figures derived from it (docs/ml-notes.md, "Evaluation"):
+ * accuracy, and per-class precision, recall and F1, macro-averaged.
  *
  * @param confusion counts, row = true class, column = predicted class
  * @author Modelport Team
@@ -111,9 +111,9 @@ public record Evaluation(long[][] confusion) {
 	}
 
 	/**
-	 * The area under the ROC curve of a binary classifier (ml-spec §2), computed as the
-	 * probability that a random positive scores above a random negative (ties count
-	 * half).
+	 * The area under the ROC curve of a binary classifier (docs/ml-notes.md,
+	 * "Evaluation"), computed as the probability that a random positive scores above a
+	 * random negative (ties count half).
 	 * @param scores the score of the positive class per example
 	 * @param truth the true classes, 1 = positive
 	 * @return the AUC, or {@code NaN} when one class is absent

@@ -3,8 +3,8 @@ package io.modelport.training;
 import java.util.List;
 
 /**
- * The optimizer of a training run (ml-spec §1.10). Unset values take the defaults of
- * {@link #withDefaults()}.
+ * The optimizer of a training run (docs/ml-notes.md, "Training a network"). Unset values
+ * take the defaults of {@link #withDefaults()}.
  *
  * @param type {@code sgd}, {@code momentum} or {@code adam} (RMSProp, AdaGrad and
  * AdaDelta are not implemented by DJL's PyTorch engine)

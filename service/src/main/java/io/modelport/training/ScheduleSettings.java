@@ -3,9 +3,10 @@ package io.modelport.training;
 import java.util.List;
 
 /**
- * How the learning rate decays with the epoch (ml-spec §1.11), epoch counted from 0:
- * {@code constant}: α₀; {@code inverse-time}: α₀ / (1 + decay · epoch);
- * {@code exponential}: α₀ · decay^epoch; {@code step}: α₀ · decay^⌊epoch / stepEpochs⌋.
+ * How the learning rate decays with the epoch (docs/ml-notes.md, "Training a network"),
+ * epoch counted from 0: {@code constant}: α₀; {@code inverse-time}: α₀ / (1 + decay ·
+ * epoch); {@code exponential}: α₀ · decay^epoch; {@code step}: α₀ · decay^⌊epoch /
+ * stepEpochs⌋.
  *
  * @param type the schedule
  * @param decay the decay rate (inverse-time) or factor (exponential, step)

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How a classifier is trained (ml-spec §1.7-1.14). Every value may be left unset in a
- * request; {@link #withDefaults()} fills it.
+ * How a classifier is trained (docs/ml-notes.md, "Training a network"). Every value may
+ * be left unset in a request; {@link #withDefaults()} fills it.
  *
  * @param epochs the most passes over the training split
  * @param batchSize the mini-batch size

@@ -9,9 +9,9 @@ import io.modelport.embeddings.Embeddings;
 
 /**
  * A vocabulary with one embedding per word: the matrix E stored with one row per word
- * (ml-spec §5, Appendix A.17: rows, as word2vec files store them), plus a copy with every
- * row scaled to unit length so that a cosine is one dot product and a nearest-neighbour
- * query is one pass over the matrix. Immutable and thread-safe.
+ * (docs/ml-notes.md, "Word vectors": rows, as word2vec files store them), plus a copy
+ * with every row scaled to unit length so that a cosine is one dot product and a
+ * nearest-neighbour query is one pass over the matrix. Immutable and thread-safe.
  * <p>
  * Words are looked up exactly as given: casing and tokenization are the caller's job
  * ({@link Tokenizer#normalize(String)}). A word that is not in the vocabulary resolves to

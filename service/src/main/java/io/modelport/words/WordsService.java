@@ -18,10 +18,10 @@ import io.modelport.store.Task;
 import io.modelport.web.ApiProperties;
 
 /**
- * Word-vector queries (ml-spec §5): lookups and cosines read the vectors in memory;
- * nearest neighbours and analogies go through the model's queue, where the engine scores
- * every word with one matrix product per batch. Words are cased as the model was trained
- * ({@link Tokenizer#normalize(String)}); an unknown word is an
+ * Word-vector queries (docs/ml-notes.md, "Word vectors"): lookups and cosines read the
+ * vectors in memory; nearest neighbours and analogies go through the model's queue, where
+ * the engine scores every word with one matrix product per batch. Words are cased as the
+ * model was trained ({@link Tokenizer#normalize(String)}); an unknown word is an
  * {@link UnknownWordException} unless the model has a {@value Vocabulary#UNK} row.
  *
  * @author Modelport Team
@@ -114,7 +114,7 @@ public class WordsService {
 
 	/**
 	 * Solves a : b :: c : d by d = argmax cos(e_d, e_b − e_a + e_c) over unit vectors,
-	 * excluding a, b and c (ml-spec §5).
+	 * excluding a, b and c (docs/ml-notes.md, "Word vectors").
 	 * @param model the model name
 	 * @param version the version, {@code null} for the default
 	 * @param request the three words and k

@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.modelport.Fixtures;
 import io.modelport.LocalHttp;
+import io.modelport.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,6 +39,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author Modelport Team
  */
+@SlowTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContainerImageTests {

@@ -3,6 +3,8 @@ package io.modelport.deployment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import io.modelport.SlowTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -12,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author Modelport Team
  */
+@SlowTest
 @EnabledIfSystemProperty(named = "modelport.docker.required", matches = "true")
 class DockerEngineTests {
 

@@ -40,6 +40,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.yaml.snakeyaml.Yaml;
 
+import io.modelport.SlowTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -53,6 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author Modelport Team
  */
+@SlowTest
 class KubernetesManifestsTests {
 
 	private static final Path MONITORING = Kustomize.K8S.resolveSibling("monitoring");

@@ -2,30 +2,21 @@ package io.modelport.detection;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import io.modelport.Fixtures;
+import io.modelport.IntegrationTest;
 import io.modelport.LocalHttp;
 import io.modelport.imaging.PngImages;
 
@@ -39,26 +30,18 @@ import static org.assertj.core.api.Assertions.offset;
  *
  * @author Modelport Team
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@IntegrationTest
 class DetectionIntegrationTests {
-
-	private static final Path STORE = store();
 
 	private static final String DETECT = "/api/v1/models/constant-detector/detect";
 
 	@LocalServerPort
 	private int port;
 
-	private LocalHttp http;
+	private final LocalHttp http;
 
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("modelport.store.location", STORE::toString);
-	}
-
-	@BeforeEach
-	void connect() {
-		this.http = LocalHttp.ready(this.port);
+	DetectionIntegrationTests(LocalHttp http) {
+		this.http = http;
 	}
 
 	@Test
@@ -175,19 +158,6 @@ class DetectionIntegrationTests {
 		java.util.Arrays.fill(((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData(),
 				(byte) gray);
 		return PngImages.encode(image);
-	}
-
-	private static Path store() {
-		try {
-			Path store = Files.createTempDirectory("modelport-detection");
-			Fixtures.constantDetector(store.resolve("constant-detector/1"));
-			Fixtures.copyTree(Path.of("src/test/resources/model-store-detectors/torch-yolo"),
-					store.resolve("torch-yolo"));
-			return store;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.offset;
 
 /**
  * Decoding each output layout into boxes in input pixels, with values worked out by hand
- * from ml-spec §3.3.
+ * from the grid encoding of docs/ml-notes.md, "Detection".
  *
  * @author Modelport Team
  */

@@ -1,21 +1,15 @@
 package io.modelport.faces;
 
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
 
+import io.modelport.IntegrationTest;
 import io.modelport.LocalHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,26 +22,15 @@ import static org.assertj.core.api.Assertions.offset;
  *
  * @author Modelport Team
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@IntegrationTest
 class FaceIntegrationTests {
-
-	private static final Path STORE = FaceImagesFixture.store(false);
 
 	private static final String BASE = "/api/v1/models/" + FaceImagesFixture.MODEL;
 
-	@LocalServerPort
-	private int port;
+	private final LocalHttp http;
 
-	private LocalHttp http;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("modelport.store.location", STORE::toString);
-	}
-
-	@BeforeEach
-	void connect() {
-		this.http = LocalHttp.ready(this.port);
+	FaceIntegrationTests(LocalHttp http) {
+		this.http = http;
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
 
 import io.modelport.LocalHttp;
+import io.modelport.SlowTest;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.ModelStore;
 import io.modelport.store.Task;
@@ -37,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author Modelport Team
  */
+@SlowTest
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "modelport.training.worker-heap=384m")
 class Seq2SeqTrainingJobTests {
 

@@ -15,6 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.modelport.Fixtures;
+import io.modelport.SlowTest;
 import io.modelport.datasets.DatasetCatalog;
 import io.modelport.datasets.DatasetKind;
 import io.modelport.jobs.TrainingJobRequest.ArchitectureRequest;
@@ -28,6 +29,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author Modelport Team
  */
+@SlowTest
 @SpringBootTest(properties = "modelport.training.worker-heap=16m")
 class TrainingJobOutOfMemoryTests {
 

@@ -14,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.modelport.Fixtures;
 import io.modelport.ModelportApplication;
+import io.modelport.SlowTest;
 import io.modelport.datasets.DatasetCatalog;
 import io.modelport.datasets.DatasetKind;
 import io.modelport.jobs.TrainingJobRequest.ArchitectureRequest;
@@ -29,6 +30,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author Modelport Team
  */
+@SlowTest
 class TrainingJobRecoveryTests {
 
 	@TempDir

@@ -30,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.modelport.Fixtures;
 import io.modelport.LocalHttp;
+import io.modelport.SlowTest;
 import io.modelport.faces.training.SyntheticFaces;
 import io.modelport.imaging.PngImages;
 import io.modelport.store.ArtifactFormat;
@@ -50,6 +51,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author Modelport Team
  */
+@SlowTest
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "modelport.training.worker-heap=384m")
 class TrainingJobsIntegrationTests {
 

@@ -14,20 +14,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.modelport.Fixtures;
+import io.modelport.IntegrationTest;
 import io.modelport.LocalHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,11 +37,8 @@ import static org.awaitility.Awaitility.await;
  *
  * @author Modelport Team
  */
-@AutoConfigureMetrics
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@IntegrationTest
 class MonitoringFilesTests {
-
-	private static final Path STORE = Fixtures.tinyModelStore("modelport-monitoring");
 
 	private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
 
@@ -59,19 +50,10 @@ class MonitoringFilesTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	@LocalServerPort
-	private int port;
+	private final LocalHttp http;
 
-	private LocalHttp http;
-
-	@DynamicPropertySource
-	static void store(DynamicPropertyRegistry registry) {
-		registry.add("modelport.store.location", STORE::toString);
-	}
-
-	@BeforeEach
-	void waitUntilReady() {
-		this.http = LocalHttp.ready(this.port);
+	MonitoringFilesTests(LocalHttp http) {
+		this.http = http;
 	}
 
 	@Test

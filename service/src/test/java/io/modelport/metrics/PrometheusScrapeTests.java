@@ -35,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.modelport.Fixtures;
+import io.modelport.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,6 +52,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author Modelport Team
  */
+@SlowTest
 @AutoConfigureMetrics
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "modelport.runtime.workers=1", "modelport.runtime.max-batch-size=1" })

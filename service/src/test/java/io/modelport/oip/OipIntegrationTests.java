@@ -3,25 +3,19 @@ package io.modelport.oip;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import io.modelport.Fixtures;
+import io.modelport.IntegrationTest;
 import io.modelport.LocalHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,24 +26,13 @@ import static org.assertj.core.api.Assertions.within;
  *
  * @author Modelport Team
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@IntegrationTest
 class OipIntegrationTests {
 
-	private static final Path STORE = Fixtures.tinyModelStore("modelport-oip");
+	private final LocalHttp http;
 
-	@LocalServerPort
-	private int port;
-
-	private LocalHttp http;
-
-	@DynamicPropertySource
-	static void store(DynamicPropertyRegistry registry) {
-		registry.add("modelport.store.location", STORE::toString);
-	}
-
-	@BeforeEach
-	void connect() {
-		this.http = LocalHttp.ready(this.port);
+	OipIntegrationTests(LocalHttp http) {
+		this.http = http;
 	}
 
 	@Test

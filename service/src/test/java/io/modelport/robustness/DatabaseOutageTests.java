@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 import io.modelport.Fixtures;
 import io.modelport.LocalHttp;
 import io.modelport.ModelportApplication;
+import io.modelport.SlowTest;
 import io.modelport.datasets.DatasetCatalog;
 import io.modelport.datasets.DatasetKind;
 import io.modelport.jobs.JobRunner;
@@ -38,6 +39,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author Modelport Team
  */
+@SlowTest
 @ExtendWith(OutputCaptureExtension.class)
 class DatabaseOutageTests {
 

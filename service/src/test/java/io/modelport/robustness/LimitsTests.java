@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Each limit of the README's "Limits" table, over HTTP against the running service: the
- * request just past it gets its documented 4xx as problem+json (the protocol's own error
- * body on {@code /v2}), quickly.
+ * Each limit of the "Limits" table in docs/operations.md, over HTTP against the running
+ * service: the request just past it gets its documented 4xx as problem+json (the
+ * protocol's own error body on {@code /v2}), quickly.
  *
  * @author Modelport Team
  */

@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.modelport.Fixtures;
 import io.modelport.LocalHttp;
+import io.modelport.SlowTest;
 import io.modelport.robustness.LoadLoop.Outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +37,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author Modelport Team
  */
+@SlowTest
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "modelport.training.worker-heap=384m", "modelport.store.swap-grace=200ms" })
 class ServiceFaultsTests {

@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.modelport.Fixtures;
 import io.modelport.LocalHttp;
+import io.modelport.SlowTest;
 import io.modelport.robustness.LoadLoop.Outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author Modelport Team
  */
+@SlowTest
 class ServiceRestartTests {
 
 	private static final Log logger = LogFactory.getLog(ServiceRestartTests.class);

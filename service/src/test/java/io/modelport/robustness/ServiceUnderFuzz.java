@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.modelport.Fixtures;
+import io.modelport.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,6 +30,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author Modelport Team
  */
+@SlowTest
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(IdleJobRunner.class)
 abstract class ServiceUnderFuzz {

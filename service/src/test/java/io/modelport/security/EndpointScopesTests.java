@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author Modelport Team
  */
+@Tag("integration")
 @AutoConfigureMetrics
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:scopes;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
 class EndpointScopesTests {

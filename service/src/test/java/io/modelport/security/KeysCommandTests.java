@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.modelport.ModelportApplication;
+import io.modelport.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author Modelport Team
  */
+@SlowTest
 class KeysCommandTests {
 
 	@TempDir

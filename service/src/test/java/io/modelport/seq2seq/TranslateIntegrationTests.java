@@ -1,24 +1,19 @@
 package io.modelport.seq2seq;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import io.modelport.IntegrationTest;
 import io.modelport.LocalHttp;
+import io.modelport.TestStore;
 import io.modelport.nn.Seq2SeqNet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,26 +25,15 @@ import static org.assertj.core.api.Assertions.offset;
  *
  * @author Modelport Team
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@IntegrationTest
 class TranslateIntegrationTests {
-
-	private static final Path STORE = TranslatorFixture.store();
 
 	private static final String URL = "/api/v1/models/" + TranslatorFixture.MODEL + "/translate";
 
-	@LocalServerPort
-	private int port;
+	private final LocalHttp http;
 
-	private LocalHttp http;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("modelport.store.location", STORE::toString);
-	}
-
-	@BeforeEach
-	void connect() {
-		this.http = LocalHttp.ready(this.port);
+	TranslateIntegrationTests(LocalHttp http) {
+		this.http = http;
 	}
 
 	@Test
@@ -166,7 +150,7 @@ class TranslateIntegrationTests {
 		Seq2SeqNet network = TranslatorFixture.network();
 		try (Model model = Model.newInstance("raw", "PyTorch"); NDManager manager = NDManager.newBaseManager()) {
 			model.setBlock(network);
-			model.load(STORE.resolve(TranslatorFixture.MODEL).resolve("1"), TranslatorFixture.MODEL);
+			model.load(TestStore.models().resolve(TranslatorFixture.MODEL).resolve("1"), TranslatorFixture.MODEL);
 			return Seq2SeqDecoder.translate(network, new ParameterStore(manager, false), manager,
 					TranslatorFixture.SOURCE.encode(text), settings);
 		}

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Tests for {@link WordVectors} on the featurized table of ml-spec §5 (features gender,
- * royal, age, food) and the analogy test vector of ml-spec §8.9.
+ * Tests for {@link WordVectors} on a hand-made featurized table (features gender, royal,
+ * age, food) and its worked analogy (king − man + woman).
  *
  * @author Modelport Team
  */
@@ -31,7 +31,8 @@ class WordVectorsTests {
 			query[i] = vectors.vector("king")[i] - vectors.vector("man")[i] + vectors.vector("woman")[i];
 		}
 		assertThat(query).containsExactly(new float[] { 1.05f, 0.94f, 0.69f, -0.01f }, within(1e-6f));
-		// ml-spec §8.9: queen 0.999, woman 0.690, king 0.153, apple 0.001, orange -0.009,
+		// The worked example: queen 0.999, woman 0.690, king 0.153, apple 0.001, orange
+		// -0.009,
 		// man -0.649.
 		List<Neighbour> ranked = vectors.nearest(query, 6, List.of());
 		assertThat(ranked).extracting(Neighbour::word)

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Model stores of word vectors for the serving tests: the featurized table of ml-spec §5
+ * Model stores of word vectors for the serving tests: a hand-made featurized table
  * (gender, royal, age, food) as a text-format model, the same table with an
  * {@value Vocabulary#UNK} row, and a model whose descriptor disagrees with its file.
  *

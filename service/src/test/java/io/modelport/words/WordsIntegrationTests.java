@@ -1,53 +1,36 @@
 package io.modelport.words;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import io.modelport.IntegrationTest;
 import io.modelport.LocalHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 /**
- * The word endpoints over HTTP with the featurized table of ml-spec §5 (gender, royal,
- * age, food), where the answers are known: man : woman :: king : queen, apple is next to
+ * The word endpoints over HTTP with a hand-made featurized table (gender, royal, age,
+ * food), where the answers are known: man : woman :: king : queen, apple is next to
  * orange.
  *
  * @author Modelport Team
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@IntegrationTest
 class WordsIntegrationTests {
-
-	private static final Path STORE = WordsFixture.store();
 
 	private static final String BASE = "/api/v1/models/" + WordsFixture.TABLE;
 
-	@LocalServerPort
-	private int port;
+	private final LocalHttp http;
 
-	private LocalHttp http;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("modelport.store.location", STORE::toString);
-	}
-
-	@BeforeEach
-	void connect() {
-		this.http = LocalHttp.ready(this.port);
+	WordsIntegrationTests(LocalHttp http) {
+		this.http = http;
 	}
 
 	@Test

@@ -29,7 +29,8 @@ import io.modelport.training.TrainingSettings;
 /**
  * Command line that trains the shipped Fashion-MNIST classifier and publishes it into the
  * model store, and exports sample PNGs from the test split. Run it through
- * {@code java -jar service/target/modelport.jar train classifier} (see README.md).
+ * {@code java -jar service/target/modelport.jar train classifier} (see the model card,
+ * model-store/fashion-mnist/README.md).
  *
  * <pre>
  * --data DIR        IDX files (default /usr/share/datasets/fashion-mnist)

@@ -4,11 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 
 /**
- * The detector loss, ml-spec §3.1 "in practice": logistic loss for objectness over every
- * slot (slots without an object weighted by {@code noObjectWeight}, because they vastly
- * outnumber the others), squared error for the box terms and cross-entropy for the class,
- * both only where a slot is responsible for an object. Summed over the batch, divided by
- * the batch size.
+ * The detector loss, the "in practice" form of docs/ml-notes.md, "Detection": logistic
+ * loss for objectness over every slot (slots without an object weighted by
+ * {@code noObjectWeight}, because they vastly outnumber the others), squared error for
+ * the box terms and cross-entropy for the class, both only where a slot is responsible
+ * for an object. Summed over the batch, divided by the batch size.
  *
  * @param boxWeight the weight of the box terms
  * @param noObjectWeight the weight of the objectness term of empty slots

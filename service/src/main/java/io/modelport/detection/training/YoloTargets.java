@@ -8,9 +8,9 @@ import io.modelport.detection.GroundTruth;
 import io.modelport.detection.Scene;
 
 /**
- * Encodes labelled objects as YOLO training targets (ml-spec §3.3, §3.6): each object is
- * assigned to the one cell holding its centre and, in that cell, to the anchor whose
- * shape has the highest IoU with its box. That slot's targets are objectness 1, the
+ * Encodes labelled objects as YOLO training targets (docs/ml-notes.md, "Detection"): each
+ * object is assigned to the one cell holding its centre and, in that cell, to the anchor
+ * whose shape has the highest IoU with its box. That slot's targets are objectness 1, the
  * centre relative to the cell, {@code log(size / anchor)} for height and width, and the
  * class; every other slot has objectness 0 and nothing else counts. When two objects
  * claim the same slot, the later one wins: the limitation the notes describe.

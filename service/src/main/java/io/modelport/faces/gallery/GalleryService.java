@@ -23,8 +23,8 @@ import io.modelport.registry.ModelRegistry;
 import io.modelport.runtime.LoadedModel;
 
 /**
- * The face gallery (ml-spec §4, "precompute embeddings"): enrolment embeds the faces once
- * and stores the vectors per model version; identification embeds only the probe and
+ * The face gallery (docs/ml-notes.md, "Face verification"): enrolment embeds the faces
+ * once and stores the vectors per model version; identification embeds only the probe and
  * scans the stored vectors of the same version. Vectors of another version are never
  * compared: they are recomputed from stored images when there are any, otherwise the
  * identity is reported stale.

@@ -3,7 +3,8 @@ package io.modelport.faces.gallery;
 import java.util.List;
 
 /**
- * The answer of the identify endpoint (1:K recognition, ml-spec §4).
+ * The answer of the identify endpoint (1:K recognition, docs/ml-notes.md, "Face
+ * verification").
  *
  * @param model the model name
  * @param version the version that computed the embeddings compared

@@ -7,8 +7,8 @@ import java.util.Map;
 import io.modelport.nn.FaceEmbedderNet;
 
 /**
- * The face-specific settings of a verifier training run (ml-spec §4); epochs, optimizer,
- * flips, shifts and the seed come from the common
+ * The face-specific settings of a verifier training run (docs/ml-notes.md, "Face
+ * verification"); epochs, optimizer, flips, shifts and the seed come from the common
  * {@link io.modelport.training.TrainingSettings}. Every value may be left unset in a
  * request; {@link #withDefaults()} fills it.
  *

@@ -8,7 +8,8 @@ import java.util.random.RandomGenerator;
  * window − b words to each side, so near words are seen more often than far ones: a word
  * at distance d is in reach with probability (window − d + 1) / window.
  *
- * @param window the largest number of words on each side (5 in ml-spec §5, 004)
+ * @param window the largest number of words on each side (5 by default, docs/ml-notes.md,
+ * "Word vectors")
  * @param shrink whether each position draws a smaller reach at random
  * @author Modelport Team
  */

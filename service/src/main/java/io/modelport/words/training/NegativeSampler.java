@@ -5,11 +5,11 @@ import java.util.Deque;
 import java.util.random.RandomGenerator;
 
 /**
- * Draws negative words with P(w) = count(w)^p / Σ count^p (ml-spec §5, Appendix A.6: p =
- * 0.75 by default, configurable). Uses Walker's alias method (Vose's construction): one
- * uniform row and one uniform number per draw, O(1) whatever the vocabulary size, and
- * exact where the C tool's 10⁸-entry table rounds every probability to 10⁻⁸. Immutable
- * and thread-safe; each thread brings its own random generator.
+ * Draws negative words with P(w) = count(w)^p / Σ count^p (docs/ml-notes.md, "Word
+ * vectors": p = 0.75 by default, configurable). Uses Walker's alias method (Vose's
+ * construction): one uniform row and one uniform number per draw, O(1) whatever the
+ * vocabulary size, and exact where the C tool's 10⁸-entry table rounds every probability
+ * to 10⁻⁸. Immutable and thread-safe; each thread brings its own random generator.
  *
  * @author Modelport Team
  */

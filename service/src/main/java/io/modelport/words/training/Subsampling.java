@@ -6,9 +6,9 @@ import java.util.random.RandomGenerator;
 import io.modelport.words.Vocabulary;
 
 /**
- * Subsampling of frequent words (Mikolov et al. 2013; ml-spec §5 "improvements", which
- * gives no formula): each occurrence of a word of corpus frequency z = count / total is
- * kept with a probability that falls as z grows past a threshold t.
+ * Subsampling of frequent words (Mikolov et al. 2013; docs/ml-notes.md, "Word vectors"):
+ * each occurrence of a word of corpus frequency z = count / total is kept with a
+ * probability that falls as z grows past a threshold t.
  * <p>
  * Two variants exist and differ by the term t/z:
  * <ul>
@@ -17,7 +17,7 @@ import io.modelport.words.Vocabulary;
  * is what the vectors users import were trained with, so our training matches theirs, and
  * the extra t/z keeps a little more of the moderately frequent words.</li>
  * <li>{@link Formula#PAPER}: keep = √(t/z), i.e. discard with probability 1 − √(t/z) as
- * the paper (and ml-spec Appendix B) writes it.</li>
+ * the paper writes it.</li>
  * </ul>
  * Both are capped at 1. A threshold of 0 turns subsampling off (the C tool's
  * {@code -sample 0}).

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The settings of a word2vec training run (ml-spec §5), the {@code words} object of a
- * {@code word2vec} training job. Every value may be left unset in a request;
- * {@link #withDefaults()} fills it with the word2vec C tool's defaults except where
- * noted.
+ * The settings of a word2vec training run (docs/ml-notes.md, "Word vectors"), the
+ * {@code words} object of a {@code word2vec} training job. Every value may be left unset
+ * in a request; {@link #withDefaults()} fills it with the word2vec C tool's defaults
+ * except where noted.
  *
  * @param architecture {@code skip-gram} (predict the window from the center word) or
  * {@code cbow} (predict the center word from the mean of its window)

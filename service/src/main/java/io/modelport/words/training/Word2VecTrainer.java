@@ -22,10 +22,11 @@ import io.modelport.words.Vocabulary;
 import io.modelport.words.WordVectors;
 
 /**
- * Trains word vectors with negative sampling on DJL (ml-spec §5): skip-gram or CBOW, in
- * batches. There are two V × D matrices, the input vectors E (the ones shipped) and the
- * output vectors θ. For a batch of (center, context) pairs, each with k negatives drawn
- * from unigram^p, the score of a pair is s = e_c · θ_t and the loss is <pre>
+ * Trains word vectors with negative sampling on DJL (docs/ml-notes.md, "Word vectors"):
+ * skip-gram or CBOW, in batches. There are two V × D matrices, the input vectors E (the
+ * ones shipped) and the output vectors θ. For a batch of (center, context) pairs, each
+ * with k negatives drawn from unigram^p, the score of a pair is s = e_c · θ_t and the
+ * loss is <pre>
  * L = −log σ(s_pos) − Σ_negatives log σ(−s_neg)
  * </pre> summed over the batch for the gradient and reported as its mean per pair.
  * Summing makes the learning rate a per-pair step as in the C tool, whatever the batch

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 /**
- * Target encoding and the loss against values worked out by hand from ml-spec §3.
+ * Target encoding and the loss against values worked out by hand from docs/ml-notes.md,
+ * "Detection".
  *
  * @author Modelport Team
  */

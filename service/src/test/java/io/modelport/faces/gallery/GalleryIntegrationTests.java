@@ -1,24 +1,18 @@
 package io.modelport.faces.gallery;
 
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
 
+import io.modelport.IntegrationTest;
 import io.modelport.LocalHttp;
 import io.modelport.faces.FaceImagesFixture;
 
@@ -31,30 +25,21 @@ import static org.assertj.core.api.Assertions.offset;
  *
  * @author Modelport Team
  */
-@AutoConfigureMetrics
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"modelport.faces.gallery.max-images-per-identity=3", "modelport.faces.gallery.max-identities=2" })
+@IntegrationTest
+@TestPropertySource(properties = { "modelport.faces.gallery.max-images-per-identity=3",
+		"modelport.faces.gallery.max-identities=2" })
 class GalleryIntegrationTests {
-
-	private static final Path STORE = FaceImagesFixture.store(false);
 
 	private static final String BASE = "/api/v1/models/" + FaceImagesFixture.MODEL;
 
-	@LocalServerPort
-	private int port;
+	private final LocalHttp http;
 
-	private LocalHttp http;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("modelport.store.location", STORE::toString);
-		registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + UUID.randomUUID()
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+	GalleryIntegrationTests(LocalHttp http) {
+		this.http = http;
 	}
 
 	@BeforeEach
 	void enrol() {
-		this.http = LocalHttp.ready(this.port);
 		MultiValueMap<String, Object> alice = LocalHttp.file("image", FaceImagesFixture.png("alice", 32, 32, 220),
 				"1.png");
 		alice.addAll(LocalHttp.file("image", FaceImagesFixture.png("alice", 92, 112, 150), "2.png"));

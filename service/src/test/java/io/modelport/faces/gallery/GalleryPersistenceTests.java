@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author Modelport Team
  */
+@Tag("integration")
 class GalleryPersistenceTests {
 
 	private static final String BASE = "/api/v1/models/" + FaceImagesFixture.MODEL;

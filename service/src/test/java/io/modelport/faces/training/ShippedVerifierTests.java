@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.modelport.SlowTest;
 import io.modelport.embeddings.Embeddings;
 import io.modelport.faces.FaceVerifierTaskAdapter;
 import io.modelport.faces.VerificationMetrics;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.within;
  *
  * @author Modelport Team
  */
+@SlowTest
 class ShippedVerifierTests {
 
 	private static final Path STORE = Path.of(System.getProperty("modelport.repository", ".."), "model-store");

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -38,6 +39,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author Modelport Team
  */
+@Tag("integration")
 class KubernetesJobRunnerTests {
 
 	private static final String NAMESPACE = "training";

@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.modelport.Fixtures;
 import io.modelport.LocalHttp;
+import io.modelport.SlowTest;
 import io.modelport.jobs.worker.TrainingWorker;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +39,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author Modelport Team
  */
+@SlowTest
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "modelport.training.runner=kubernetes", "modelport.training.worker-heap=384m",
 				"modelport.training.kubernetes.namespace=" + KubernetesTrainingJobsIntegrationTests.NAMESPACE,

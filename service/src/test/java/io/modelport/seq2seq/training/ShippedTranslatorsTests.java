@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.modelport.SlowTest;
 import io.modelport.datasets.BuiltInPairs;
 import io.modelport.runtime.LoadedModel;
 import io.modelport.runtime.ModelLoader;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.within;
  *
  * @author Modelport Team
  */
+@SlowTest
 class ShippedTranslatorsTests {
 
 	private static final Path STORE = Path.of(System.getProperty("modelport.repository", ".."), "model-store");

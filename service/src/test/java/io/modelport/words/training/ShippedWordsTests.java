@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.modelport.SlowTest;
 import io.modelport.store.ArtifactFormat;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.ModelStore;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.within;
  *
  * @author Modelport Team
  */
+@SlowTest
 class ShippedWordsTests {
 
 	private static final Path STORE = Path.of(System.getProperty("modelport.repository", ".."), "model-store");

@@ -1,0 +1,4 @@
+/**
+ * Checks of the repository's Markdown documentation.
+ */
+package io.modelport.docs;
