@@ -35,9 +35,11 @@ public record Problem(int status, URI type, String title, String detail, String 
 
 	String summary() {
 		StringBuilder summary = new StringBuilder();
-		summary.append((this.status > 0) ? "HTTP " + this.status : "no answer");
+		if (this.status > 0) {
+			summary.append("HTTP ").append(this.status);
+		}
 		if (this.title != null) {
-			summary.append(' ').append(this.title);
+			summary.append((summary.length() > 0) ? " " : "").append(this.title);
 		}
 		if (this.detail != null) {
 			summary.append(": ").append(this.detail);

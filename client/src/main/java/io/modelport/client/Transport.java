@@ -196,8 +196,15 @@ final class Transport {
 		}
 	}
 
+	// The JDK's client often wraps the reason ("Connection refused") in a cause of a
+	// message-less exception.
 	private static String describe(IOException ex) {
-		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+				return cause.getMessage();
+			}
+		}
+		return ex.getClass().getSimpleName();
 	}
 
 	private static void sleep(long millis) {
