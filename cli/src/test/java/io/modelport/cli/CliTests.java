@@ -82,8 +82,7 @@ class CliTests {
 		Cli nobody = Cli.run("http://127.0.0.1:" + closed, "models", "list");
 		assertThat(nobody.code()).as(nobody.toString()).isEqualTo(5);
 		assertThat(nobody.err())
-			.startsWith("error: Unavailable: GET http://127.0.0.1:" + closed + "/api/v1/models failed: ")
-			.contains("Connection refused");
+			.startsWith("error: Unavailable: GET http://127.0.0.1:" + closed + "/api/v1/models failed: cannot connect");
 	}
 
 	@Test

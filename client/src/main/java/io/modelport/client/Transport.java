@@ -196,9 +196,13 @@ final class Transport {
 		}
 	}
 
-	// The JDK's client often wraps the reason ("Connection refused") in a cause of a
-	// message-less exception.
+	// The JDK's client throws message-less exceptions; a reason is taken from a cause
+	// when
+	// one has it.
 	private static String describe(IOException ex) {
+		if (ex instanceof java.net.ConnectException && ex.getMessage() == null) {
+			return "cannot connect";
+		}
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
 				return cause.getMessage();

@@ -98,7 +98,7 @@ class ClientErrorTests {
 		ModelportClient client = ModelportClient.builder().baseUri("http://127.0.0.1:" + port).build();
 		assertThatExceptionOfType(UnavailableException.class).isThrownBy(() -> client.models().list())
 			.satisfies((ex) -> assertThat(ex.status()).isZero())
-			.withMessage("Unavailable: GET http://127.0.0.1:" + port + "/api/v1/models failed: Connection refused");
+			.withMessage("Unavailable: GET http://127.0.0.1:" + port + "/api/v1/models failed: cannot connect");
 	}
 
 	@Test
