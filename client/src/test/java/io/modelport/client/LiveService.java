@@ -35,10 +35,16 @@ public final class LiveService {
 
 	private final int port;
 
-	private LiveService(Process process, Path folder, int port) {
+	private final int grpcPort;
+
+	private final Path jar;
+
+	private LiveService(Process process, Path folder, int port, int grpcPort, Path jar) {
 		this.process = process;
 		this.folder = folder;
 		this.port = port;
+		this.grpcPort = grpcPort;
+		this.jar = jar;
 	}
 
 	/**
@@ -60,6 +66,27 @@ public final class LiveService {
 	 */
 	public String base() {
 		return "http://127.0.0.1:" + this.port;
+	}
+
+	/**
+	 * The port of the Open Inference Protocol's gRPC server.
+	 * @return the port
+	 */
+	public int grpcPort() {
+		return this.grpcPort;
+	}
+
+	/**
+	 * Whether the service jar has the gRPC server (the {@code modelport.grpc} package).
+	 * @return whether gRPC is served
+	 */
+	public boolean servesGrpc() {
+		try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(this.jar.toFile())) {
+			return zip.getEntry("BOOT-INF/classes/io/modelport/oip/grpc/GrpcServer.class") != null;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
@@ -97,24 +124,29 @@ public final class LiveService {
 		try {
 			Path folder = Files.createTempDirectory("modelport-client-it");
 			copy(Path.of(property("modelport.store")), folder.resolve("model-store"));
-			int port;
-			try (ServerSocket socket = new ServerSocket(0)) {
-				port = socket.getLocalPort();
-			}
+			int port = freePort();
+			int grpcPort = freePort();
 			List<String> command = new ArrayList<>(
 					List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
 							"-XX:+ExitOnOutOfMemoryError", "-Dai.djl.offline=true", "-jar", jar.toString(),
-							"--server.port=" + port, "--server.address=127.0.0.1", "--spring.profiles.active=local"));
+							"--server.port=" + port, "--server.address=127.0.0.1", "--modelport.grpc.port=" + grpcPort,
+							"--modelport.grpc.address=127.0.0.1", "--spring.profiles.active=local"));
 			Process process = new ProcessBuilder(command).directory(folder.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(folder.resolve("service.log").toFile())
 				.start();
-			LiveService service = new LiveService(process, folder, port);
+			LiveService service = new LiveService(process, folder, port, grpcPort, jar);
 			service.awaitReady();
 			return service;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
 		}
 	}
 
