@@ -13,6 +13,9 @@ COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 COPY src/ src/
 COPY service/pom.xml service/pom.xml
+# The client and CLI modules are not built into the image, but the reactor reads their POMs.
+COPY client/pom.xml client/pom.xml
+COPY cli/pom.xml cli/pom.xml
 # Dependencies get their own layer, so a source change does not download them again.
 RUN ./mvnw -B -ntp -q -pl service dependency:go-offline -Ddisable.checks=true
 COPY service/src/main/ service/src/main/

@@ -1,0 +1,4 @@
+/**
+ * The {@code modelport} command line, built on the Java client.
+ */
+package io.modelport.cli;
