@@ -19,6 +19,7 @@ import io.modelport.oip.OipTypes.InputTensor;
 import io.modelport.oip.OipTypes.ModelMetadata;
 import io.modelport.oip.OipTypes.OutputTensor;
 import io.modelport.oip.OipTypes.RequestedOutput;
+import io.modelport.oip.OipTypes.ServerMetadata;
 import io.modelport.oip.OipTypes.TensorMetadata;
 import io.modelport.registry.ModelNotFoundException;
 import io.modelport.registry.ModelRegistry;
@@ -39,7 +40,7 @@ import io.modelport.store.Task;
  * @author Modelport Team
  */
 @Service
-class OipService {
+public class OipService {
 
 	static final int MAX_BATCH = 256;
 
@@ -58,7 +59,16 @@ class OipService {
 		this.detection = detection;
 	}
 
-	ModelMetadata metadata(String model, Integer version) {
+	/**
+	 * The server's name, version and protocol extensions.
+	 * @return the server metadata
+	 */
+	public ServerMetadata server() {
+		String version = OipService.class.getPackage().getImplementationVersion();
+		return new ServerMetadata("modelport", (version != null) ? version : "dev", List.of());
+	}
+
+	public ModelMetadata metadata(String model, Integer version) {
 		ModelVersion target = this.registry.version(model, version);
 		ModelDescriptor d = target.descriptor();
 		if (d == null) {
@@ -85,7 +95,7 @@ class OipService {
 						new TensorMetadata("label", "BYTES", List.of(-1L))));
 	}
 
-	boolean ready(String model, Integer version) {
+	public boolean ready(String model, Integer version) {
 		try {
 			return this.registry.version(model, version).state() == ModelState.READY;
 		}
@@ -94,11 +104,11 @@ class OipService {
 		}
 	}
 
-	boolean serverReady() {
+	public boolean serverReady() {
 		return this.registry.requiredModelsReady();
 	}
 
-	InferResponse infer(String model, Integer version, InferRequest request, Duration timeout) {
+	public InferResponse infer(String model, Integer version, InferRequest request, Duration timeout) {
 		LoadedModel loaded = this.registry.resolve(model, version);
 		ModelDescriptor d = loaded.descriptor();
 		if (d.task() == Task.DETECTOR) {
@@ -201,6 +211,11 @@ class OipService {
 		}
 		List<float[]> tensors = new ArrayList<>();
 		for (Object value : values) {
+			// gRPC and binary REST hand over the image bytes themselves.
+			if (value instanceof byte[] raw) {
+				tensors.add(ImagePreprocessor.toTensor(this.decoder.decode(raw), spec));
+				continue;
+			}
 			Object encoded = (value instanceof Map<?, ?> map) ? map.get("b64") : value;
 			if (!(encoded instanceof String text)) {
 				throw new OipException(HttpStatus.BAD_REQUEST, "each BYTES element must be a base64 string");
