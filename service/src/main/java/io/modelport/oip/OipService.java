@@ -3,8 +3,10 @@ package io.modelport.oip;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import ai.djl.translate.TranslateException;
 import org.springframework.http.HttpStatus;
@@ -31,11 +33,12 @@ import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
 
 /**
- * Open Inference Protocol v2 for classifiers (detectors: {@link OipDetection}), through
- * the same runtime as the task endpoints (queue, batching, deadlines, metrics). Inputs:
- * {@code input} (FP32, the normalised tensor, or UINT8/INT32/INT64 raw pixels, shape [N,
- * C, H, W]) or {@code image} (BYTES [N], base64-encoded PNG/JPEG). Outputs:
- * {@code probabilities} (FP32 [N, classes]) and {@code label} (BYTES [N]).
+ * Open Inference Protocol v2 for classifiers (detectors: {@link OipDetection}, faces,
+ * words and seq2seq: {@link OipTasks}), through the same runtime as the task endpoints
+ * (queue, batching, deadlines, metrics). Inputs: {@code input} (FP32, the normalised
+ * tensor, or UINT8/INT32/INT64 raw pixels, shape [N, C, H, W]) or {@code image} (BYTES
+ * [N], base64-encoded PNG/JPEG). Outputs: {@code probabilities} (FP32 [N, classes]) and
+ * {@code label} (BYTES [N]).
  *
  * @author Modelport Team
  */
@@ -43,6 +46,8 @@ import io.modelport.store.Task;
 public class OipService {
 
 	static final int MAX_BATCH = 256;
+
+	private static final Set<Task> OTHER_TASKS = EnumSet.of(Task.FACE_VERIFIER, Task.WORD2VEC, Task.SEQ2SEQ);
 
 	private final ModelRegistry registry;
 
@@ -52,11 +57,15 @@ public class OipService {
 
 	private final OipDetection detection;
 
-	OipService(ModelRegistry registry, ImageDecoder decoder, InferenceMetrics metrics, OipDetection detection) {
+	private final OipTasks tasks;
+
+	OipService(ModelRegistry registry, ImageDecoder decoder, InferenceMetrics metrics, OipDetection detection,
+			OipTasks tasks) {
 		this.registry = registry;
 		this.decoder = decoder;
 		this.metrics = metrics;
 		this.detection = detection;
+		this.tasks = tasks;
 	}
 
 	/**
@@ -82,6 +91,9 @@ public class OipService {
 			.toList();
 		if (d.task() == Task.DETECTOR) {
 			return this.detection.metadata(model, versions);
+		}
+		if (OTHER_TASKS.contains(d.task())) {
+			return this.tasks.metadata(model, version, d, versions);
 		}
 		if (d.task() != Task.CLASSIFIER || d.input() == null) {
 			return new ModelMetadata(model, versions, "djl_pytorch", List.of(), List.of());
@@ -114,9 +126,8 @@ public class OipService {
 		if (d.task() == Task.DETECTOR) {
 			return this.detection.infer(model, version, request, timeout);
 		}
-		if (d.task() != Task.CLASSIFIER) {
-			throw new OipException(HttpStatus.BAD_REQUEST, "model '" + model + "' is a " + d.task().id()
-					+ " model; the v2 protocol is served for classifiers and detectors");
+		if (OTHER_TASKS.contains(d.task())) {
+			return this.tasks.infer(model, version, d, request, timeout);
 		}
 		if (request == null || request.inputs() == null || request.inputs().size() != 1) {
 			throw new OipException(HttpStatus.BAD_REQUEST, "expected exactly one input tensor ('input' or 'image')");

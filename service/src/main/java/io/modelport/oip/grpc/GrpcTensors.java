@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.google.protobuf.ByteString;
 
@@ -13,6 +15,7 @@ import io.modelport.oip.OipTypes.InferResponse;
 import io.modelport.oip.OipTypes.InputTensor;
 import io.modelport.oip.OipTypes.OutputTensor;
 import io.modelport.oip.OipTypes.RequestedOutput;
+import io.modelport.oip.grpc.v2.InferParameter;
 import io.modelport.oip.grpc.v2.InferTensorContents;
 import io.modelport.oip.grpc.v2.ModelInferRequest;
 import io.modelport.oip.grpc.v2.ModelInferRequest.InferInputTensor;
@@ -64,8 +67,26 @@ final class GrpcTensors {
 			.stream()
 			.map((output) -> new RequestedOutput(output.getName(), null))
 			.toList();
-		return new InferRequest(request.getId().isEmpty() ? null : request.getId(), null, inputs,
-				outputs.isEmpty() ? null : outputs);
+		return new InferRequest(request.getId().isEmpty() ? null : request.getId(),
+				parameters(request.getParametersMap()), inputs, outputs.isEmpty() ? null : outputs);
+	}
+
+	// Request parameters (score_threshold, beam_width, ...) as REST's JSON would give
+	// them.
+	static Map<String, Object> parameters(Map<String, InferParameter> parameters) {
+		if (parameters.isEmpty()) {
+			return null;
+		}
+		Map<String, Object> values = new LinkedHashMap<>();
+		parameters.forEach((name, parameter) -> values.put(name, switch (parameter.getParameterChoiceCase()) {
+			case BOOL_PARAM -> parameter.getBoolParam();
+			case INT64_PARAM -> parameter.getInt64Param();
+			case STRING_PARAM -> parameter.getStringParam();
+			case DOUBLE_PARAM -> parameter.getDoubleParam();
+			case UINT64_PARAM -> parameter.getUint64Param();
+			case PARAMETERCHOICE_NOT_SET -> null;
+		}));
+		return values;
 	}
 
 	static ModelInferResponse response(InferResponse answer, boolean raw) {
