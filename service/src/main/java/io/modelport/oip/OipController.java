@@ -1,6 +1,5 @@
 package io.modelport.oip;
 
-import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -54,8 +53,7 @@ class OipController {
 	@GetMapping
 	@Operation(summary = "Server metadata")
 	ServerMetadata server() {
-		String version = getClass().getPackage().getImplementationVersion();
-		return new ServerMetadata("modelport", (version != null) ? version : "dev", List.of());
+		return this.service.server();
 	}
 
 	@GetMapping("/health/live")

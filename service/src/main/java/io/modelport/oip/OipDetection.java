@@ -60,17 +60,7 @@ class OipDetection {
 			throw new OipException(HttpStatus.BAD_REQUEST,
 					"a detector takes one image per request: datatype BYTES, shape [1], one base64 element");
 		}
-		Object element = (data.get(0) instanceof Map<?, ?> map) ? map.get("b64") : data.get(0);
-		if (!(element instanceof String text)) {
-			throw new OipException(HttpStatus.BAD_REQUEST, "the BYTES element must be a base64 string");
-		}
-		byte[] image;
-		try {
-			image = Base64.getDecoder().decode(text.replaceAll("\\s", ""));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new OipException(HttpStatus.BAD_REQUEST, "the BYTES element is not valid base64");
-		}
+		byte[] image = image(data.get(0));
 		Map<String, Object> parameters = (request.parameters() != null) ? request.parameters() : Map.of();
 		DetectionOptions options = new DetectionOptions(number(parameters, "score_threshold"),
 				number(parameters, "iou_threshold"), integer(parameters, "max_detections"), null);
@@ -130,6 +120,23 @@ class OipDetection {
 			throw new OipException(HttpStatus.BAD_REQUEST, "parameter " + key + " must be an integer");
 		}
 		return (Integer) value;
+	}
+
+	// gRPC and binary REST hand over the bytes themselves, JSON a base64 string.
+	private static byte[] image(Object value) {
+		if (value instanceof byte[] raw) {
+			return raw;
+		}
+		Object element = (value instanceof Map<?, ?> map) ? map.get("b64") : value;
+		if (!(element instanceof String text)) {
+			throw new OipException(HttpStatus.BAD_REQUEST, "the BYTES element must be a base64 string");
+		}
+		try {
+			return Base64.getDecoder().decode(text.replaceAll("\\s", ""));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new OipException(HttpStatus.BAD_REQUEST, "the BYTES element is not valid base64");
+		}
 	}
 
 }

@@ -3,8 +3,10 @@ package io.modelport.oip;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import ai.djl.translate.TranslateException;
 import org.springframework.http.HttpStatus;
@@ -19,6 +21,7 @@ import io.modelport.oip.OipTypes.InputTensor;
 import io.modelport.oip.OipTypes.ModelMetadata;
 import io.modelport.oip.OipTypes.OutputTensor;
 import io.modelport.oip.OipTypes.RequestedOutput;
+import io.modelport.oip.OipTypes.ServerMetadata;
 import io.modelport.oip.OipTypes.TensorMetadata;
 import io.modelport.registry.ModelNotFoundException;
 import io.modelport.registry.ModelRegistry;
@@ -30,18 +33,21 @@ import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
 
 /**
- * Open Inference Protocol v2 for classifiers (detectors: {@link OipDetection}), through
- * the same runtime as the task endpoints (queue, batching, deadlines, metrics). Inputs:
- * {@code input} (FP32, the normalised tensor, or UINT8/INT32/INT64 raw pixels, shape [N,
- * C, H, W]) or {@code image} (BYTES [N], base64-encoded PNG/JPEG). Outputs:
- * {@code probabilities} (FP32 [N, classes]) and {@code label} (BYTES [N]).
+ * Open Inference Protocol v2 for classifiers (detectors: {@link OipDetection}, faces,
+ * words and seq2seq: {@link OipTasks}), through the same runtime as the task endpoints
+ * (queue, batching, deadlines, metrics). Inputs: {@code input} (FP32, the normalised
+ * tensor, or UINT8/INT32/INT64 raw pixels, shape [N, C, H, W]) or {@code image} (BYTES
+ * [N], base64-encoded PNG/JPEG). Outputs: {@code probabilities} (FP32 [N, classes]) and
+ * {@code label} (BYTES [N]).
  *
  * @author Modelport Team
  */
 @Service
-class OipService {
+public class OipService {
 
 	static final int MAX_BATCH = 256;
+
+	private static final Set<Task> OTHER_TASKS = EnumSet.of(Task.FACE_VERIFIER, Task.WORD2VEC, Task.SEQ2SEQ);
 
 	private final ModelRegistry registry;
 
@@ -51,14 +57,27 @@ class OipService {
 
 	private final OipDetection detection;
 
-	OipService(ModelRegistry registry, ImageDecoder decoder, InferenceMetrics metrics, OipDetection detection) {
+	private final OipTasks tasks;
+
+	OipService(ModelRegistry registry, ImageDecoder decoder, InferenceMetrics metrics, OipDetection detection,
+			OipTasks tasks) {
 		this.registry = registry;
 		this.decoder = decoder;
 		this.metrics = metrics;
 		this.detection = detection;
+		this.tasks = tasks;
 	}
 
-	ModelMetadata metadata(String model, Integer version) {
+	/**
+	 * The server's name, version and protocol extensions.
+	 * @return the server metadata
+	 */
+	public ServerMetadata server() {
+		String version = OipService.class.getPackage().getImplementationVersion();
+		return new ServerMetadata("modelport", (version != null) ? version : "dev", List.of());
+	}
+
+	public ModelMetadata metadata(String model, Integer version) {
 		ModelVersion target = this.registry.version(model, version);
 		ModelDescriptor d = target.descriptor();
 		if (d == null) {
@@ -73,6 +92,9 @@ class OipService {
 		if (d.task() == Task.DETECTOR) {
 			return this.detection.metadata(model, versions);
 		}
+		if (OTHER_TASKS.contains(d.task())) {
+			return this.tasks.metadata(model, version, d, versions);
+		}
 		if (d.task() != Task.CLASSIFIER || d.input() == null) {
 			return new ModelMetadata(model, versions, "djl_pytorch", List.of(), List.of());
 		}
@@ -85,7 +107,7 @@ class OipService {
 						new TensorMetadata("label", "BYTES", List.of(-1L))));
 	}
 
-	boolean ready(String model, Integer version) {
+	public boolean ready(String model, Integer version) {
 		try {
 			return this.registry.version(model, version).state() == ModelState.READY;
 		}
@@ -94,19 +116,18 @@ class OipService {
 		}
 	}
 
-	boolean serverReady() {
+	public boolean serverReady() {
 		return this.registry.requiredModelsReady();
 	}
 
-	InferResponse infer(String model, Integer version, InferRequest request, Duration timeout) {
+	public InferResponse infer(String model, Integer version, InferRequest request, Duration timeout) {
 		LoadedModel loaded = this.registry.resolve(model, version);
 		ModelDescriptor d = loaded.descriptor();
 		if (d.task() == Task.DETECTOR) {
 			return this.detection.infer(model, version, request, timeout);
 		}
-		if (d.task() != Task.CLASSIFIER) {
-			throw new OipException(HttpStatus.BAD_REQUEST, "model '" + model + "' is a " + d.task().id()
-					+ " model; the v2 protocol is served for classifiers and detectors");
+		if (OTHER_TASKS.contains(d.task())) {
+			return this.tasks.infer(model, version, d, request, timeout);
 		}
 		if (request == null || request.inputs() == null || request.inputs().size() != 1) {
 			throw new OipException(HttpStatus.BAD_REQUEST, "expected exactly one input tensor ('input' or 'image')");
@@ -201,6 +222,11 @@ class OipService {
 		}
 		List<float[]> tensors = new ArrayList<>();
 		for (Object value : values) {
+			// gRPC and binary REST hand over the image bytes themselves.
+			if (value instanceof byte[] raw) {
+				tensors.add(ImagePreprocessor.toTensor(this.decoder.decode(raw), spec));
+				continue;
+			}
 			Object encoded = (value instanceof Map<?, ?> map) ? map.get("b64") : value;
 			if (!(encoded instanceof String text)) {
 				throw new OipException(HttpStatus.BAD_REQUEST, "each BYTES element must be a base64 string");

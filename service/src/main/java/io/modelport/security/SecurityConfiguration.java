@@ -43,6 +43,12 @@ class SecurityConfiguration {
 		return keys;
 	}
 
+	// The same decision for callers that are not servlet requests (the gRPC port).
+	@Bean
+	ApiKeyCheck apiKeyCheck(SecurityProperties properties, ApiKeys keys, MeterRegistry meters) {
+		return new ApiKeyCheck(properties.openScopes(), keys, meters);
+	}
+
 	@Bean
 	FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
 		FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(
