@@ -12,8 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import io.modelport.registry.ModelNotReadyException;
 import io.modelport.core.InvalidRequestException;
+import io.modelport.registry.ModelNotReadyException;
 import io.modelport.web.WebConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;

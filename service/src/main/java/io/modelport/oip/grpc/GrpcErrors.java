@@ -11,6 +11,8 @@ import io.grpc.protobuf.StatusProto;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import io.modelport.core.InvalidRequestException;
+import io.modelport.core.SafeMessages;
 import io.modelport.imaging.InvalidImageException;
 import io.modelport.oip.OipException;
 import io.modelport.registry.ModelNotFoundException;
@@ -20,8 +22,6 @@ import io.modelport.runtime.ModelClosedException;
 import io.modelport.runtime.QueueFullException;
 import io.modelport.security.ForbiddenException;
 import io.modelport.security.UnauthorizedException;
-import io.modelport.web.InvalidRequestException;
-import io.modelport.web.SafeMessages;
 
 /**
  * Turns the exceptions the REST controllers map to HTTP statuses into the gRPC statuses
