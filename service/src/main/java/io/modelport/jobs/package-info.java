@@ -1,4 +1,5 @@
 /**
- * Training jobs: the REST API, the job store, the worker processes and promotion.
+ * Training jobs: the REST API, validation, admission, scheduling, publication and
+ * promotion, the job store.
  */
 package io.modelport.jobs;

@@ -1,4 +1,5 @@
 /**
- * Training models with DJL: data sets, the training loop and publishing new versions.
+ * The training toolkit below the tasks: the TrainingTask plug-in SPI and its registry,
+ * settings, checkpoints, data splits and publishing.
  */
 package io.modelport.training;
