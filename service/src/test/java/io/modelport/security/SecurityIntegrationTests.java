@@ -182,6 +182,19 @@ class SecurityIntegrationTests {
 		ResponseEntity<String> ui = call(HttpMethod.GET, "/swagger-ui/index.html", null, null);
 		assertThat(ui.getHeaders().getFirst("Content-Security-Policy")).isEqualTo(SecurityHeadersFilter.UI_POLICY);
 		assertThat(ui.getBody()).contains("swagger-ui-bundle.js").doesNotContainPattern("<script>[^<]");
+		// The console is public, with its own policy and no inline script, even though
+		// every
+		// scope is closed here.
+		ResponseEntity<String> console = call(HttpMethod.GET, "/console/", null, null);
+		assertThat(console.getStatusCode().value()).isEqualTo(200);
+		assertThat(console.getHeaders().getFirst("Content-Security-Policy"))
+			.isEqualTo(SecurityHeadersFilter.CONSOLE_POLICY)
+			.doesNotContain("unsafe-inline");
+		assertThat(console.getBody()).contains("<script type=\"module\" src=\"js/app.js\">")
+			.doesNotContainPattern("<script>[^<]")
+			.doesNotContain("style=");
+		assertThat(call(HttpMethod.GET, "/console/js/app.js", null, null).getStatusCode().value()).isEqualTo(200);
+		assertThat(call(HttpMethod.GET, "/console", null, null).getStatusCode().value()).isEqualTo(302);
 	}
 
 	private ResponseEntity<String> classify(String key) {
