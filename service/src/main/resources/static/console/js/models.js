@@ -149,4 +149,13 @@ export async function modelsPage(main, [name, version]) {
 		const first = version ? Number(version) : details.defaultVersion;
 		await reportSection(details, first, main);
 	}
+	// While a version loads (after a reload or a training run) the states are read again.
+	let timer = null;
+	const watch = (models) => {
+		if (models.some((d) => d.versions.some((v) => v.state === 'LOADING'))) {
+			timer = setTimeout(async () => watch(await refresh()), 2000);
+		}
+	};
+	watch(all);
+	return () => clearTimeout(timer);
 }

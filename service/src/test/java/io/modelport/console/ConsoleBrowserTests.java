@@ -95,7 +95,6 @@ class ConsoleBrowserTests {
 		b.screenshot("training");
 		b.open("ops");
 		b.waitFor(By.cssSelector("table.ops tbody tr"));
-		b.screenshot("operations");
 		assertThat(b.errors()).isEmpty();
 	}
 
@@ -208,6 +207,66 @@ class ConsoleBrowserTests {
 			.id(b.driver().findElement(By.cssSelector("#job-form input[name='settings.epochs']")).getDomAttribute("id")
 					+ "-error"));
 		assertThat(error.getText()).contains("between 1 and 1000");
+		assertThat(b.errors()).allSatisfy((e) -> assertThat(e).contains("status of 400"));
+	}
+
+	@Test
+	@Order(7)
+	void wordsTranslationsAndFacesAnswerInTheirForms() {
+		Browser b = browser();
+		b.open("try/kjv-words");
+		b.waitFor(By.cssSelector("#similar-form button[type=submit]")).click();
+		assertThat(b.waitFor(By.cssSelector(".answer table.bars")).findElements(By.cssSelector("tbody tr")))
+			.hasSize(10);
+		b.driver().findElement(By.cssSelector("#analogy-form button[type=submit]")).click();
+		b.waitFor(By.xpath("//div[contains(@class, 'answer')]/h2[contains(., 'father : son :: mother')]"));
+
+		b.open("try/dates");
+		set(b, "#translate-form input[name=text]", "14 august 2085");
+		b.driver().findElement(By.cssSelector("#translate-form button[type=submit]")).click();
+		assertThat(b.waitFor(By.id("translation")).getText()).isEqualTo("2085-08-14");
+		assertThat(b.driver().findElements(By.cssSelector(".answer svg.heatmap"))).hasSize(1);
+		b.screenshot("try-translator");
+
+		b.open("try/orl-faces");
+		String face = Fixtures.IMAGES.resolve("shirt.png").toAbsolutePath().toString();
+		b.waitFor(By.cssSelector("#verify-form input[name=image1]")).sendKeys(face);
+		b.driver().findElement(By.cssSelector("#verify-form input[name=image2]")).sendKeys(face);
+		b.driver().findElement(By.cssSelector("#verify-form button[type=submit]")).click();
+		assertThat(b.waitFor(By.cssSelector(".answer .verdict")).getText()).isEqualTo("Same person");
+		assertThat(b.driver().findElements(By.cssSelector(".answer svg.gauge"))).hasSize(1);
+		assertThat(b.errors()).isEmpty();
+	}
+
+	@Test
+	@Order(8)
+	void aFileThatIsNoImageGetsTheServersDetailNextToTheField() throws Exception {
+		Browser b = browser();
+		b.open("try/fashion-mnist");
+		Path text = ROOT.resolve("not-an-image.png");
+		Files.writeString(text, "plain text, not a PNG");
+		b.waitFor(By.cssSelector("#classify-form input[type=file]")).sendKeys(text.toString());
+		b.driver().findElement(By.cssSelector("#classify-form button[type=submit]")).click();
+		WebElement input = b.driver().findElement(By.cssSelector("#classify-form input[type=file]"));
+		WebElement error = b.waitFor(By.id(input.getDomAttribute("id") + "-error"));
+		assertThat(error.getText()).isNotBlank();
+		assertThat(input.getDomAttribute("aria-invalid")).isEqualTo("true");
+		b.screenshot("try-bad-file");
+		assertThat(b.errors()).allSatisfy((e) -> assertThat(e).containsAnyOf("status of 400", "status of 415"));
+	}
+
+	@Test
+	@Order(9)
+	void operationsShowTheRequestsMadeWithLatencyPercentiles() {
+		Browser b = browser();
+		b.open("ops");
+		WebElement row = b.waitFor(By.cssSelector("table.ops tr[data-model='fashion-mnist']"));
+		List<WebElement> cells = row.findElements(By.tagName("td"));
+		assertThat(Integer.parseInt(cells.get(1).getText())).isPositive();
+		assertThat(cells.get(3).getText()).endsWith("ms");
+		assertThat(cells.get(5).getText()).endsWith("ms");
+		b.screenshot("operations");
+		assertThat(b.errors()).isEmpty();
 	}
 
 	private static void set(Browser b, String css, String value) {
