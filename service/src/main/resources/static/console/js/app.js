@@ -83,17 +83,32 @@ async function route() {
 			link.removeAttribute('aria-current');
 		}
 	}
-	main.replaceChildren();
 	if (page.scope && !scopes[page.scope]) {
-		main.append(h('section', h('h1', 'Not available with this key'),
+		main.replaceChildren(h('section', h('h1', 'Not available with this key'),
 				h('p', 'This page needs the ' + page.scope + ' scope. Enter a key that has it, or ask the operator for one.')));
 		return;
 	}
+	main.replaceChildren(h('p.loading', { 'aria-busy': 'true' }, 'Loading…'));
+	// The page is drawn off screen and shown when its first data is in.
+	const view = h('div.view');
+	const shown = location.hash;
+	let cleanup = null;
 	try {
-		leave = (await page.render(main, args)) || null;
+		cleanup = (await page.render(view, args)) || null;
 	}
 	catch (e) {
-		showBanner(e);
+		// Status 0: the offline banner already says so and the page is drawn again later.
+		if (e.status !== 0) {
+			showBanner(e);
+		}
+	}
+	if (location.hash === shown) {
+		leave = cleanup;
+		main.replaceChildren(view);
+	}
+	else if (cleanup) {
+		// The user moved on while this page loaded: stop its timers and streams.
+		cleanup();
 	}
 }
 

@@ -1,5 +1,5 @@
 // Try it for faces, word vectors and translators.
-import { api, curl, imageUrl } from './api.js';
+import { api, curl } from './api.js';
 import { h, fill, field, curlBox, fmt } from './dom.js';
 import { bars, heatmap, thresholdGauge } from './charts.js';
 import { imageInput, submitter } from './forms.js';
@@ -128,5 +128,3 @@ export function translateForm(model, out) {
 	});
 	return form;
 }
-
-export { imageUrl };

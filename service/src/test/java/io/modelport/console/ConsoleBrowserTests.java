@@ -14,10 +14,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,12 +38,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @author Modelport Team
  */
 @AutoConfigureMetrics
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "modelport.training.worker-heap=384m")
+@SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT, properties = "modelport.training.worker-heap=384m")
 @ActiveProfiles("local")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTests {
 
 	private static final Path ROOT = ConsoleFixtures.serviceRoot("modelport-console");
+
+	private static final int PORT = ConsoleFixtures.freePort();
 
 	private static final Path SHIPPED = Path.of(System.getProperty("modelport.repository", ".."), "model-store");
 
@@ -49,10 +54,14 @@ class ConsoleBrowserTests {
 	@LocalServerPort
 	private int port;
 
+	@Autowired
+	private ServletWebServerApplicationContext context;
+
 	@DynamicPropertySource
 	static void folders(DynamicPropertyRegistry registry) {
 		Fixtures.copyTree(SHIPPED, ROOT.resolve("store"));
 		ConsoleFixtures.register(registry, ROOT);
+		registry.add("server.port", () -> PORT);
 	}
 
 	@BeforeAll
@@ -267,6 +276,28 @@ class ConsoleBrowserTests {
 		assertThat(cells.get(5).getText()).endsWith("ms");
 		b.screenshot("operations");
 		assertThat(b.errors()).isEmpty();
+	}
+
+	@Test
+	@Order(10)
+	void aPageOpenWhileTheServerStopsSaysSoAndRecoversWhenItIsBack() {
+		Browser b = browser();
+		b.open("models");
+		b.waitFor(By.cssSelector("section.model[data-model='fashion-mnist']"));
+		WebServer server = this.context.getWebServer();
+		server.stop();
+		try {
+			// Any call now fails: moving to another page makes one.
+			b.script("location.hash = '#/try/fashion-mnist';");
+			assertThat(b.waitFor(By.id("banner")).getText()).contains("cannot be reached", "retrying");
+			b.screenshot("offline");
+		}
+		finally {
+			server.start();
+		}
+		b.waitUntil((d) -> !d.findElement(By.id("banner")).isDisplayed(), Duration.ofSeconds(60));
+		b.waitFor(By.cssSelector("#classify-form input[type=file]"));
+		assertThat(b.errors()).allSatisfy((e) -> assertThat(e).contains("ERR_CONNECTION_REFUSED"));
 	}
 
 	private static void set(Browser b, String css, String value) {

@@ -2,6 +2,8 @@ package io.modelport.console;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,6 +25,20 @@ final class ConsoleFixtures {
 	static Path serviceRoot(String prefix) {
 		try {
 			return Files.createTempDirectory(prefix);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A port that is free now. The service is started on it, rather than on a random one,
+	 * so that the restart test gets the same port again, like a restarted server would.
+	 * @return the port
+	 */
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
