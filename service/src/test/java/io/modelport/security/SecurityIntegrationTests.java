@@ -1,6 +1,9 @@
 package io.modelport.security;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -195,6 +198,21 @@ class SecurityIntegrationTests {
 			.doesNotContain("style=");
 		assertThat(call(HttpMethod.GET, "/console/js/app.js", null, null).getStatusCode().value()).isEqualTo(200);
 		assertThat(call(HttpMethod.GET, "/console", null, null).getStatusCode().value()).isEqualTo(302);
+	}
+
+	@Test
+	void theConsolesOpenPathsLeadNowhereElse() throws Exception {
+		// Raw request lines, so that no client normalises the dots away.
+		for (String path : List.of("/console/../actuator/metrics", "/console/%2e%2e/actuator/metrics",
+				"/console/..;/actuator/metrics", "/console/./../api/v1/training-jobs")) {
+			try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
+				socket.getOutputStream()
+					.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+						.getBytes(StandardCharsets.US_ASCII));
+				String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+				assertThat(status).as(path).startsWith("HTTP/1.1 4");
+			}
+		}
 	}
 
 	private ResponseEntity<String> classify(String key) {
