@@ -32,6 +32,9 @@ final class EndpointScopes {
 		open("/actuator", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/livez",
 				"/readyz", "/v2/health/live", "/v2/health/ready", "/v3/api-docs", "/v3/api-docs/**",
 				"/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/error");
+		// The web console's static pages and scripts: they hold no data, and every call
+		// they make to the API presents the user's key like any other client.
+		open("/console", "/console/", "/console/**");
 		// Changing what is served, taking a model's weights out, the face gallery, whose
 		// identity names are personal data, and what tells an attacker most about the
 		// server: every meter and the dependency list (SBOM).

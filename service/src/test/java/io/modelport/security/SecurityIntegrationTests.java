@@ -1,6 +1,9 @@
 package io.modelport.security;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -184,6 +187,34 @@ class SecurityIntegrationTests {
 		ResponseEntity<String> ui = call(HttpMethod.GET, "/swagger-ui/index.html", null, null);
 		assertThat(ui.getHeaders().getFirst("Content-Security-Policy")).isEqualTo(SecurityHeadersFilter.UI_POLICY);
 		assertThat(ui.getBody()).contains("swagger-ui-bundle.js").doesNotContainPattern("<script>[^<]");
+		// The console is public, with its own policy and no inline script, even though
+		// every
+		// scope is closed here.
+		ResponseEntity<String> console = call(HttpMethod.GET, "/console/", null, null);
+		assertThat(console.getStatusCode().value()).isEqualTo(200);
+		assertThat(console.getHeaders().getFirst("Content-Security-Policy"))
+			.isEqualTo(SecurityHeadersFilter.CONSOLE_POLICY)
+			.doesNotContain("unsafe-inline");
+		assertThat(console.getBody()).contains("<script type=\"module\" src=\"js/app.js\">")
+			.doesNotContainPattern("<script>[^<]")
+			.doesNotContain("style=");
+		assertThat(call(HttpMethod.GET, "/console/js/app.js", null, null).getStatusCode().value()).isEqualTo(200);
+		assertThat(call(HttpMethod.GET, "/console", null, null).getStatusCode().value()).isEqualTo(302);
+	}
+
+	@Test
+	void theConsolesOpenPathsLeadNowhereElse() throws Exception {
+		// Raw request lines, so that no client normalises the dots away.
+		for (String path : List.of("/console/../actuator/metrics", "/console/%2e%2e/actuator/metrics",
+				"/console/..;/actuator/metrics", "/console/./../api/v1/training-jobs")) {
+			try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
+				socket.getOutputStream()
+					.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+						.getBytes(StandardCharsets.US_ASCII));
+				String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+				assertThat(status).as(path).startsWith("HTTP/1.1 4");
+			}
+		}
 	}
 
 	private ResponseEntity<String> classify(String key) {
