@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import io.modelport.samples.SamplesCommand;
 import io.modelport.security.KeysCommand;
 import io.modelport.training.TrainingWorker;
 
@@ -27,6 +28,10 @@ public class ModelportApplication {
 			// ProcessJobRunner.
 			TrainingWorker.main(Arrays.copyOfRange(args, 1, args.length));
 			return;
+		}
+		if (args.length > 0 && SamplesCommand.MODE.equals(args[0])) {
+			System.setProperty("java.awt.headless", "true");
+			System.exit(SamplesCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
 		}
 		if (args.length > 0 && KeysCommand.MODE.equals(args[0])) {
 			int status = KeysCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
