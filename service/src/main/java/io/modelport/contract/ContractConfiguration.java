@@ -1,5 +1,9 @@
 package io.modelport.contract;
 
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -12,6 +16,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 class ContractConfiguration implements WebMvcConfigurer {
+
+	@Bean
+	OpenApiCustomizer openApiContract(ObjectProvider<BuildProperties> build) {
+		BuildProperties properties = build.getIfAvailable();
+		return new OpenApiContract((properties != null) ? properties.getVersion() : "development");
+	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {

@@ -12,8 +12,10 @@ import org.springframework.beans.BeanUtils;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.method.HandlerMethod;
@@ -103,8 +105,22 @@ class UnknownParameterInterceptor implements HandlerInterceptor {
 				known.addAll(properties(parameter.getParameterType()));
 			}
 		}
+		// A mapping condition such as params = "render=attention" reads its name too.
+		addConditionNames(AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), RequestMapping.class),
+				known);
+		addConditionNames(AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RequestMapping.class), known);
 		known.remove(null);
 		return Set.copyOf(known);
+	}
+
+	private static void addConditionNames(RequestMapping mapping, Set<String> known) {
+		if (mapping == null) {
+			return;
+		}
+		for (String condition : mapping.params()) {
+			String name = condition.split("!?=", 2)[0];
+			known.add(name.startsWith("!") ? name.substring(1) : name);
+		}
 	}
 
 	private static Set<String> properties(Class<?> type) {

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * Compares an answer with the JSON a README comment shows: every {@code "field":value}
  * pair with a plain value (string, whole number, {@code true}, {@code false},
  * {@code null}) must appear in the answer as written; a decimal must match to 4 places,
- * or as a prefix where the comment writes {@code 0.99...}. Arrays and objects shown as
- * {@code [...]} or {@code ...} are not compared.
+ * or to its shown digits where the comment writes {@code 0.99...}. Arrays and objects
+ * shown as {@code [...]} or {@code ...} are not compared.
  *
  * @author Modelport Team
  */
@@ -46,10 +46,15 @@ final class AnswerFields {
 		if (!decimal) {
 			return answer.contains("\"" + key + "\":" + value);
 		}
-		if (value.endsWith("...")) {
-			return answer.contains("\"" + key + "\":" + value.substring(0, value.length() - 3));
-		}
-		double expected = Double.parseDouble(value);
+		boolean prefix = value.endsWith("...");
+		String digits = prefix ? value.substring(0, value.length() - 3) : value;
+		double expected = Double.parseDouble(digits);
+		// "0.99..." means a value whose shown digits are 0.99: 0.99 to 1.0 (an answer may
+		// round up to the next digit); "-0.01..." means -0.02 to -0.01.
+		int decimals = digits.contains(".") ? digits.length() - digits.indexOf('.') - 1 : 0;
+		double step = Math.pow(10, -decimals);
+		double low = (expected >= 0) ? expected : expected - step;
+		double high = (expected >= 0) ? expected + step : expected;
 		Matcher actual = Pattern.compile("\"" + Pattern.quote(key) + "\":(-?[\\d.eE-]+)").matcher(answer);
 		while (actual.find()) {
 			try {

@@ -103,8 +103,11 @@ class MisspelledNamesTests extends ShippedService {
 		var response = this.client.send(request.build(), BodyHandlers.ofString());
 		String answer = method + " " + target + " " + ((body != null) ? body + " " : "") + "-> " + response.statusCode()
 				+ " " + response.body();
+		// The Open Inference Protocol answers errors in its own {"error": "..."} form.
+		String kind = target.startsWith("/v2/") ? "\"error\":\"unknown (field|parameter)"
+				: "urn:modelport:problem:unknown-(field|parameter)";
 		boolean named = response.statusCode() == 400 && response.body().contains(shortName(name))
-				&& response.body().matches("(?s).*urn:modelport:problem:unknown-(field|parameter).*");
+				&& response.body().matches("(?s).*" + kind + ".*");
 		(named ? refused : accepted).add(answer);
 	}
 
