@@ -58,8 +58,10 @@ final class AnswerFields {
 		Matcher actual = Pattern.compile("\"" + Pattern.quote(key) + "\":(-?[\\d.eE-]+)").matcher(answer);
 		while (actual.find()) {
 			try {
-				if (Math.abs(Double.parseDouble(actual.group(1)) - expected) <= 1e-4
-						* Math.max(1, Math.abs(expected))) {
+				double number = Double.parseDouble(actual.group(1));
+				boolean close = prefix ? number >= low - 1e-12 && number <= high + 1e-12
+						: Math.abs(number - expected) <= 1e-4 * Math.max(1, Math.abs(expected));
+				if (close) {
 					return true;
 				}
 			}
