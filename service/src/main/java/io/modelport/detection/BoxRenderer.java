@@ -63,7 +63,9 @@ final class BoxRenderer {
 				int tagX = Math.max(0, Math.min(x, width - tagWidth));
 				int tagY = (y - tagHeight >= 0) ? y - tagHeight : Math.min(y, height - tagHeight);
 				graphics.fillRect(tagX, Math.max(0, tagY), tagWidth, tagHeight);
-				graphics.setColor(Color.BLACK);
+				// Black on light tags, white on dark ones.
+				double luminance = 0.299 * colour.getRed() + 0.587 * colour.getGreen() + 0.114 * colour.getBlue();
+				graphics.setColor((luminance < 140) ? Color.WHITE : Color.BLACK);
 				graphics.drawString(text, tagX + 2, Math.max(0, tagY) + metrics.getAscent());
 			}
 		}
