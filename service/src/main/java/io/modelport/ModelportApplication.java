@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import io.modelport.jobs.worker.TrainingWorker;
+import io.modelport.samples.SamplesCommand;
 import io.modelport.security.KeysCommand;
 import io.modelport.training.TrainCommand;
 
@@ -36,6 +37,10 @@ public class ModelportApplication {
 				System.exit(status);
 			}
 			return;
+		}
+		if (args.length > 0 && SamplesCommand.MODE.equals(args[0])) {
+			System.setProperty("java.awt.headless", "true");
+			System.exit(SamplesCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
 		}
 		if (args.length > 0 && KeysCommand.MODE.equals(args[0])) {
 			int status = KeysCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.modelport.contract.JsonProblems;
 import io.modelport.core.InvalidRequestException;
 import io.modelport.core.RequestTimeout;
 import io.modelport.core.SafeMessages;
@@ -101,8 +102,8 @@ class OipController {
 	@ExceptionHandler({ InvalidImageException.class, InvalidRequestException.class,
 			HttpMessageNotReadableException.class, IllegalArgumentException.class, ArithmeticException.class })
 	ResponseEntity<Map<String, String>> badRequest(Exception ex) {
-		String message = (ex instanceof HttpMessageNotReadableException)
-				? "the request body is not valid JSON of " + "the inference request shape" : ex.getMessage();
+		String message = (ex instanceof HttpMessageNotReadableException unreadable)
+				? JsonProblems.describe(unreadable, MediaType.APPLICATION_JSON_VALUE).getDetail() : ex.getMessage();
 		return error(HttpStatus.BAD_REQUEST, message);
 	}
 

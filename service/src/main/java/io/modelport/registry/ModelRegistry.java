@@ -22,6 +22,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 
+import io.modelport.contract.Suggestions;
 import io.modelport.core.SafeMessages;
 import io.modelport.runtime.LoadedModel;
 import io.modelport.runtime.ModelLoader;
@@ -140,7 +141,9 @@ public class ModelRegistry implements SmartLifecycle {
 	public RegisteredModel find(String name) {
 		RegisteredModel model = this.models.get(name);
 		if (model == null) {
-			throw new ModelNotFoundException("model '" + name + "' does not exist");
+			List<String> known = this.models.keySet().stream().sorted().toList();
+			throw new ModelNotFoundException("model '" + name + "' does not exist" + Suggestions.didYouMean(name, known)
+					+ " (models: " + String.join(", ", known) + ")");
 		}
 		return model;
 	}

@@ -11,6 +11,8 @@ import io.modelport.runtime.RuntimeProperties;
 import io.modelport.runtime.TaskAdapter;
 import io.modelport.store.ModelStore;
 import io.modelport.store.ModelStoreProperties;
+import io.modelport.store.StoreSeed;
+import io.modelport.store.StoreSeedProperties;
 
 /**
  * Wires the store, the loader and the registry with its health and metrics.
@@ -21,7 +23,8 @@ import io.modelport.store.ModelStoreProperties;
 class RegistryConfiguration {
 
 	@Bean
-	ModelStore modelStore(ModelStoreProperties properties) {
+	ModelStore modelStore(ModelStoreProperties properties, StoreSeedProperties seed) {
+		StoreSeed.copyMissing(seed.seedFrom(), properties.location());
 		return new ModelStore(properties.location(), properties.allowedLocations());
 	}
 

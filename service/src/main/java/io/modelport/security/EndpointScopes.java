@@ -29,8 +29,8 @@ final class EndpointScopes {
 	EndpointScopes() {
 		// Probes, scraping and the API description: what load balancers, Prometheus
 		// and people reading the docs need without a key.
-		open("/actuator", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/livez",
-				"/readyz", "/v2/health/live", "/v2/health/ready", "/v3/api-docs", "/v3/api-docs/**",
+		open("/", "/actuator", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+				"/livez", "/readyz", "/v2/health/live", "/v2/health/ready", "/v3/api-docs", "/v3/api-docs/**",
 				"/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/error");
 		// The web console's static pages and scripts: they hold no data, and every call
 		// they make to the API presents the user's key like any other client.

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -15,6 +16,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -27,6 +29,9 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.modelport.contract.ContractProblemTypes;
+import io.modelport.contract.JsonProblems;
+import io.modelport.contract.MvcProblems;
 import io.modelport.core.ProblemException;
 import io.modelport.core.ProblemTypes;
 import io.modelport.core.SafeMessages;
@@ -81,8 +86,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	// Tomcat parses form and query parameters lazily and throws when they do not decode
 	// (bad percent-encoding or charset); that is the client's error.
+	// A raw image sent without a Content-Type (curl's default is form-urlencoded) lands
+	// here too: that is the likeliest cause, so the answer names it.
 	@ExceptionHandler(InvalidParameterException.class)
-	ResponseEntity<ProblemDetail> undecodableParameters(InvalidParameterException ex) {
+	ResponseEntity<ProblemDetail> undecodableParameters(InvalidParameterException ex, HttpServletRequest request) {
+		if (MediaType.APPLICATION_FORM_URLENCODED_VALUE.equalsIgnoreCase(String.valueOf(request.getContentType()))) {
+			return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ContractProblemTypes.UNSUPPORTED_MEDIA_TYPE,
+					"Unsupported media type",
+					"the body was sent as application/x-www-form-urlencoded (curl's default for -d and --data-binary);"
+							+ " send an image with -H 'Content-Type: image/png' (or image/jpeg, application/octet-stream),"
+							+ " JSON with -H 'Content-Type: application/json', or use -F for multipart/form-data");
+		}
 		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
 				"the request parameters cannot be decoded (bad percent-encoding or character set)");
 
@@ -116,11 +130,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				return new ResponseEntity<>(payloadTooLarge(tooLarge).getBody(), HttpStatus.CONTENT_TOO_LARGE);
 			}
 		}
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"the request body is not readable: malformed JSON or wrong field types");
-		body.setType(ProblemTypes.INVALID_REQUEST);
-		body.setTitle("Invalid request");
-		return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+		return handleExceptionInternal(ex, JsonProblems.describe(ex, request.getHeader(HttpHeaders.CONTENT_TYPE)),
+				headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	// Spring MVC's own 4xx problems get a Modelport type URN and a detail naming what
+	// would have been accepted.
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (response != null && response.getBody() instanceof ProblemDetail problem) {
+			MvcProblems.complete(ex, problem);
+		}
+		return response;
 	}
 
 	// A request argument of the wrong form (a file part where a text field is expected)

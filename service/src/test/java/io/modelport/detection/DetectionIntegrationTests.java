@@ -123,7 +123,7 @@ class DetectionIntegrationTests {
 	}
 
 	@Test
-	void rendersTheBoxesOnAnImageOfTheSizeSent() throws Exception {
+	void rendersTheBoxesOnAnImageEnlargedToBeLegible() throws Exception {
 		HttpResponse<byte[]> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + DETECT))
 				.header("Content-Type", "image/png")
@@ -133,8 +133,9 @@ class DetectionIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("image/png");
 		BufferedImage rendered = ImageIO.read(new ByteArrayInputStream(response.body()));
-		assertThat(rendered.getWidth()).isEqualTo(64);
-		assertThat(rendered.getHeight()).isEqualTo(32);
+		// 64×32 is enlarged by a whole factor until its longer side is at least 480.
+		assertThat(rendered.getWidth()).isEqualTo(64 * 8);
+		assertThat(rendered.getHeight()).isEqualTo(32 * 8);
 		// The input was black: coloured box lines were drawn on it.
 		assertThat(rendered.getRGB(0, 0) & 0xFFFFFF).isNotZero();
 	}

@@ -131,8 +131,12 @@ class LimitsTests extends ServiceUnderFuzz {
 	void jsonNesting() {
 		Random random = new Random(1);
 		for (int depth : List.of(501, 10_000, 100_000)) {
-			assertProblem(Probe.post(CLASSIFY, "application/json", Nasty.deepJson(random, depth)), 400,
-					"invalid-request");
+			// Too deep for the parser (malformed-json), or parsed but not the object the
+			// endpoint reads (invalid-value): either way a 400 that says which.
+			Answer answer = assertProblem(Probe.post(CLASSIFY, "application/json", Nasty.deepJson(random, depth)), 400,
+					"");
+			assertThat(json.readTree(answer.body()).get("type").asString()).as("%s", answer)
+				.matches("urn:modelport:problem:(malformed-json|invalid-value)");
 			assertThat(oip(FuzzStore.CLASSIFIER, "{\"inputs\":[{\"name\":\"input\",\"datatype\":\"FP32\","
 					+ "\"shape\":[1],\"data\":" + Nasty.deepJson(random, depth) + "}]}")
 				.status()).isEqualTo(400);

@@ -44,7 +44,7 @@ class EndpointScopesTests {
 	private static final Map<String, String> EXPECTED = new TreeMap<>();
 
 	static {
-		expect("public", "/actuator", "/actuator/health", "/actuator/health/**", "/actuator/info",
+		expect("public", "/", "/actuator", "/actuator/health", "/actuator/health/**", "/actuator/info",
 				"/actuator/prometheus", "/livez", "/readyz", "/v2/health/live", "/v2/health/ready", "/v3/api-docs",
 				"/v3/api-docs.yaml", "/v3/api-docs/swagger-config", "/swagger-ui.html", "/error");
 		expect("inference", "/api/v1/models", MODEL, MODEL + "/classify", MODEL + "/detect", MODEL + "/embed",
@@ -88,7 +88,7 @@ class EndpointScopesTests {
 	@Test
 	void pathsNoHandlerServesNeedManagement() {
 		EndpointScopes scopes = new EndpointScopes();
-		for (String path : new String[] { "/", "/admin", "/api/v1/models/m/unknown", "/api/v2/models", "/actuator/env",
+		for (String path : new String[] { "/admin", "/api/v1/models/m/unknown", "/api/v2/models", "/actuator/env",
 				"/actuator/heapdump", "/v2x" }) {
 			assertThat(scopes.match(PathContainer.parsePath(path))).as(path).isEmpty();
 			assertThat(scopes.required(PathContainer.parsePath(path))).as(path).contains(Scope.MANAGEMENT);

@@ -1,0 +1,4 @@
+/**
+ * The service's front page.
+ */
+package io.modelport.home;
