@@ -12,14 +12,16 @@ WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 COPY src/ src/
+COPY oip-grpc/pom.xml oip-grpc/pom.xml
 COPY service/pom.xml service/pom.xml
 # The client and CLI modules are not built into the image, but the reactor reads their POMs.
 COPY client/pom.xml client/pom.xml
 COPY cli/pom.xml cli/pom.xml
 # Dependencies get their own layer, so a source change does not download them again.
-RUN ./mvnw -B -ntp -q -pl service dependency:go-offline -Ddisable.checks=true
+RUN ./mvnw -B -ntp -q -pl oip-grpc,service dependency:go-offline -DexcludeGroupIds=io.modelport -Ddisable.checks=true
+COPY oip-grpc/src/ oip-grpc/src/
 COPY service/src/main/ service/src/main/
-RUN ./mvnw -B -ntp -q -pl service package -Dmaven.test.skip=true -Ddisable.checks=true -Djacoco.skip=true \
+RUN ./mvnw -B -ntp -q -pl oip-grpc,service package -Dmaven.test.skip=true -Ddisable.checks=true -Djacoco.skip=true \
     && java -Djarmode=tools -jar service/target/modelport.jar extract --layers --launcher --destination /extracted
 
 FROM ${BASE_IMAGE}

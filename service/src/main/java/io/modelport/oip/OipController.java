@@ -47,8 +47,11 @@ class OipController {
 
 	private final OipService service;
 
-	OipController(OipService service) {
+	private final OipBinary binary;
+
+	OipController(OipService service, OipBinary binary) {
 		this.service = service;
+		this.binary = binary;
 	}
 
 	@GetMapping
@@ -87,6 +90,18 @@ class OipController {
 			@RequestBody InferRequest request,
 			@RequestHeader(name = RequestTimeout.HEADER, required = false) Long timeoutMillis) {
 		return this.service.infer(model, version, request, RequestTimeout.parse(timeoutMillis));
+	}
+
+	@PostMapping(path = { "/models/{model}/infer", "/models/{model}/versions/{version}/infer" },
+			headers = OipBinary.HEADER)
+	@Operation(summary = "Inference with binary tensors: a JSON header of Inference-Header-Content-Length bytes, "
+			+ "then the raw contents of inputs with parameters.binary_data_size")
+	ResponseEntity<byte[]> inferBinary(@PathVariable String model, @PathVariable(required = false) Integer version,
+			@RequestBody byte[] body, @RequestHeader(OipBinary.HEADER) String headerLength,
+			@RequestHeader(name = RequestTimeout.HEADER, required = false) Long timeoutMillis) {
+		InferRequest request = this.binary.read(body, headerLength);
+		InferResponse answer = this.service.infer(model, version, request, RequestTimeout.parse(timeoutMillis));
+		return this.binary.write(request, answer);
 	}
 
 	@ExceptionHandler(OipException.class)

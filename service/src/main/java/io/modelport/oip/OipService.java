@@ -74,7 +74,7 @@ public class OipService {
 	 */
 	public ServerMetadata server() {
 		String version = OipService.class.getPackage().getImplementationVersion();
-		return new ServerMetadata("modelport", (version != null) ? version : "dev", List.of());
+		return new ServerMetadata("modelport", (version != null) ? version : "dev", List.of("binary_tensor_data"));
 	}
 
 	public ModelMetadata metadata(String model, Integer version) {

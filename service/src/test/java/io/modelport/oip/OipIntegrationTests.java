@@ -3,7 +3,11 @@ package io.modelport.oip;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -13,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.modelport.Fixtures;
 import io.modelport.IntegrationTest;
@@ -120,6 +125,54 @@ class OipIntegrationTests {
 		assertError("/v2/models/tiny-fashion/infer", "{\"inputs\": []}", 400, "exactly one input");
 		assertError("/v2/models/tiny-fashion/versions/9/infer", "{\"inputs\": []}", 404, "no version 9");
 		assertError("/v2/models/nope/infer", "{\"inputs\": []}", 404, "does not exist");
+	}
+
+	@Test
+	void binaryTensorsInAndOut() throws IOException {
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(Fixtures.image("trouser.png")));
+		byte[] pixels = new byte[784];
+		for (int i = 0; i < 784; i++) {
+			pixels[i] = (byte) image.getRaster().getSample(i % 28, i / 28, 0);
+		}
+		byte[] header = """
+				{"id": "b1", "inputs": [{"name": "input", "datatype": "UINT8", "shape": [1, 1, 28, 28],
+				  "parameters": {"binary_data_size": 784}}],
+				 "outputs": [{"name": "probabilities", "parameters": {"binary_data": true}}, {"name": "label"}]}"""
+			.getBytes(StandardCharsets.UTF_8);
+		ResponseEntity<byte[]> response = binary(header, pixels, header.length);
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		int length = Integer.parseInt(response.getHeaders().getFirst("Inference-Header-Content-Length"));
+		byte[] body = response.getBody();
+		JsonNode answer = JsonMapper.builder().build().readTree(new String(body, 0, length, StandardCharsets.UTF_8));
+		assertThat(answer.get("id").asString()).isEqualTo("b1");
+		assertThat(answer.get("outputs").get(0).get("parameters").get("binary_data_size").asInt()).isEqualTo(40);
+		assertThat(answer.get("outputs").get(1).get("data").get(0).asString()).isEqualTo("Trouser");
+		assertThat(body.length).isEqualTo(length + 40);
+		ByteBuffer probabilities = ByteBuffer.wrap(body, length, 40).order(ByteOrder.LITTLE_ENDIAN);
+		double sum = 0;
+		for (int i = 0; i < 10; i++) {
+			sum += probabilities.getFloat();
+		}
+		assertThat(sum).isCloseTo(1.0, within(1e-4));
+		ResponseEntity<byte[]> short784 = binary(header, Arrays.copyOf(pixels, 700), header.length);
+		assertThat(short784.getStatusCode().value()).isEqualTo(400);
+		assertThat(new String(short784.getBody(), StandardCharsets.UTF_8)).contains("binary_data_size 784");
+		ResponseEntity<byte[]> badLength = binary(header, pixels, header.length + 5000);
+		assertThat(badLength.getStatusCode().value()).isEqualTo(400);
+		assertThat(new String(badLength.getBody(), StandardCharsets.UTF_8)).contains("Inference-Header-Content-Length");
+	}
+
+	private ResponseEntity<byte[]> binary(byte[] header, byte[] data, int headerLength) {
+		byte[] body = Arrays.copyOf(header, header.length + data.length);
+		System.arraycopy(data, 0, body, header.length, data.length);
+		return this.http.client()
+			.post()
+			.uri("/v2/models/tiny-fashion/infer")
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.header("Inference-Header-Content-Length", Integer.toString(headerLength))
+			.body(body)
+			.retrieve()
+			.toEntity(byte[].class);
 	}
 
 	private JsonNode infer(String path, String body, int status) {

@@ -6,12 +6,12 @@ import java.util.List;
 
 import com.google.protobuf.ByteString;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.Test;
 
 import io.modelport.oip.OipTypes.InferRequest;
 import io.modelport.oip.OipTypes.InferResponse;
 import io.modelport.oip.OipTypes.OutputTensor;
+import io.modelport.oip.RawTensors;
 import io.modelport.oip.grpc.v2.InferTensorContents;
 import io.modelport.oip.grpc.v2.ModelInferRequest;
 import io.modelport.oip.grpc.v2.ModelInferResponse;
@@ -43,15 +43,15 @@ class GrpcTensorsTests {
 
 	@Test
 	void rejectsLengthsAndShapesThatDisagree() {
-		assertInvalid(() -> GrpcTensors.decode("x", "FP32", List.of(2L), 2, ByteBuffer.allocate(7)),
+		assertInvalid(() -> RawTensors.decode("x", "FP32", List.of(2L), 2, ByteBuffer.allocate(7)),
 				"hold 7 bytes but FP32 shape [2] needs 8");
-		assertInvalid(() -> GrpcTensors.elements("x", List.of(2L, -1L)), "must not be negative");
-		assertInvalid(() -> GrpcTensors.elements("x", List.of(1L << 20, 1L << 20)), "more than");
-		assertInvalid(() -> GrpcTensors.width("FLOAT32"), "not an Open Inference Protocol datatype");
+		assertInvalid(() -> RawTensors.elements("x", List.of(2L, -1L)), "must not be negative");
+		assertInvalid(() -> RawTensors.elements("x", List.of(1L << 20, 1L << 20)), "more than");
+		assertInvalid(() -> RawTensors.width("FLOAT32"), "not an Open Inference Protocol datatype");
 		assertInvalid(
-				() -> GrpcTensors.decode("x", "BYTES", List.of(2L), 2, ByteBuffer.wrap(new byte[] { 1, 0, 0, 0, 65 })),
+				() -> RawTensors.decode("x", "BYTES", List.of(2L), 2, ByteBuffer.wrap(new byte[] { 1, 0, 0, 0, 65 })),
 				"hold 1 elements but shape [2] needs 2");
-		assertInvalid(() -> GrpcTensors.decode("x", "BYTES", List.of(1L), 1, ByteBuffer.wrap(new byte[] { 1, 0 })),
+		assertInvalid(() -> RawTensors.decode("x", "BYTES", List.of(1L), 1, ByteBuffer.wrap(new byte[] { 1, 0 })),
 				"end inside a length prefix");
 		ModelInferRequest both = ModelInferRequest.newBuilder()
 			.addInputs(ModelInferRequest.InferInputTensor.newBuilder()
@@ -111,8 +111,8 @@ class GrpcTensorsTests {
 	}
 
 	private static List<Object> decode(String datatype, byte[] bytes) {
-		int width = GrpcTensors.width(datatype);
-		return GrpcTensors.decode("x", datatype, List.of((long) bytes.length / width), bytes.length / width,
+		int width = RawTensors.width(datatype);
+		return RawTensors.decode("x", datatype, List.of((long) bytes.length / width), bytes.length / width,
 				ByteBuffer.wrap(bytes));
 	}
 
@@ -125,9 +125,10 @@ class GrpcTensorsTests {
 	}
 
 	private static void assertInvalid(Runnable call, String message) {
-		assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(call::run).satisfies((ex) -> {
-			assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-			assertThat(ex.getStatus().getDescription()).contains(message);
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(call::run).satisfies((ex) -> {
+			Status status = GrpcErrors.toStatus(ex).getStatus();
+			assertThat(status.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+			assertThat(status.getDescription()).contains(message);
 		});
 	}
 
