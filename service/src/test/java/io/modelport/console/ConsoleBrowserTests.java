@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.modelport.Fixtures;
+import io.modelport.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author Modelport Team
  */
+@SlowTest
 @AutoConfigureMetrics
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT, properties = "modelport.training.worker-heap=384m")
 @ActiveProfiles("local")

@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.modelport.Fixtures;
+import io.modelport.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "modelport.security.open-scopes=", "modelport.security.keys-check-interval=100ms" })
+@SlowTest
 class ConsoleKeysBrowserTests {
 
 	private static final Path ROOT = ConsoleFixtures.serviceRoot("modelport-console-keys");

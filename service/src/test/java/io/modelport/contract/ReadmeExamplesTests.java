@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import io.modelport.SlowTest;
 import io.modelport.datasets.FashionMnist;
 import io.modelport.samples.SamplesCommand;
 
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author Modelport Team
  */
+@SlowTest
 class ReadmeExamplesTests extends ShippedService {
 
 	private static final Pattern MARKER = Pattern.compile("(?m)^@@LINE (\\d+)$");

@@ -14,6 +14,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @SpringBootTest(properties = { "modelport.grpc.port=0", "modelport.security.open-scopes=management",
 		"modelport.security.keys-check-interval=100ms",
 		"spring.datasource.url=jdbc:h2:mem:grpc-keys;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" })
+@Tag("integration")
 class GrpcApiKeyIntegrationTests {
 
 	private static final Path STORE = Fixtures.tinyModelStore("modelport-grpc-keys");
