@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import io.modelport.runtime.EngineWarmer;
 import io.modelport.security.KeysCommand;
 import io.modelport.training.TrainingWorker;
 
@@ -40,7 +41,9 @@ public class ModelportApplication {
 		// dynamic batching produces; without it the first batches of each size are not
 		// slow.
 		defaultProperty("ai.djl.pytorch.graph_optimizer", "false");
-		SpringApplication.run(ModelportApplication.class, args);
+		SpringApplication application = new SpringApplication(ModelportApplication.class);
+		application.addListeners(new EngineWarmer());
+		application.run(args);
 	}
 
 	private static void defaultProperty(String key, String value) {
