@@ -39,7 +39,7 @@ final class Servers {
 	 * @throws IOException when its folders cannot be made
 	 */
 	ServerProcess modelport(Path store, String label) throws IOException {
-		Path data = Files.createDirectories(this.work.resolve(label + "-" + System.nanoTime()));
+		Path data = Files.createDirectories(this.work.resolve(label + "-" + System.nanoTime())).toAbsolutePath();
 		int port = ServerProcess.freePort();
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
