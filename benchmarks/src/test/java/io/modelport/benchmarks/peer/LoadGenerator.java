@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -44,24 +45,25 @@ final class LoadGenerator {
 		AtomicLong errors = new AtomicLong();
 		List<long[]> latencies = new ArrayList<>();
 		List<Thread> threads = new ArrayList<>();
+		List<Socket> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
 		long start = System.nanoTime();
 		for (int i = 0; i < clients; i++) {
 			long[] samples = new long[1 << 20];
 			latencies.add(samples);
-			Thread thread = new Thread(() -> loop(port, request, end, samples, errors), "load-" + i);
+			Thread thread = new Thread(() -> loop(port, request, end, samples, errors, sockets), "load-" + i);
 			thread.setDaemon(true);
 			thread.start();
 			threads.add(thread);
 		}
-		for (Thread thread : threads) {
-			try {
-				thread.join();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		double seconds = (System.nanoTime() - start) / 1e9;
+		// A request still in flight a second after the end is not waited for (a server
+		// with a long queue would stretch the cell by minutes): its socket is closed and
+		// it
+		// does not count. The rate is over the cell's duration.
+		joinUntil(threads, end + TimeUnit.SECONDS.toNanos(1));
+		sockets.forEach(LoadGenerator::closeQuietly);
+		joinUntil(threads, System.nanoTime() + TimeUnit.SECONDS.toNanos(30));
+		double seconds = Math.min(System.nanoTime(), end) - start;
+		seconds /= 1e9;
 		long count = latencies.stream().mapToLong((samples) -> samples[0]).sum();
 		long[] all = new long[(int) count];
 		int at = 0;
@@ -92,12 +94,34 @@ final class LoadGenerator {
 	}
 
 	// samples[0] counts the latencies stored from samples[1] on (nanoseconds).
-	private static void loop(int port, byte[] request, long end, long[] samples, AtomicLong errors) {
+	private static void joinUntil(List<Thread> threads, long deadline) {
+		for (Thread thread : threads) {
+			try {
+				thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private static void closeQuietly(Socket socket) {
+		try {
+			socket.close();
+		}
+		catch (IOException ex) {
+			// the run is over
+		}
+	}
+
+	private static void loop(int port, byte[] request, long end, long[] samples, AtomicLong errors,
+			List<Socket> sockets) {
 		Socket socket = null;
 		try {
 			while (System.nanoTime() < end) {
 				if (socket == null) {
 					socket = connect(port);
+					sockets.add(socket);
 				}
 				long sent = System.nanoTime();
 				try {
@@ -114,10 +138,15 @@ final class LoadGenerator {
 					}
 				}
 				catch (IOException ex) {
-					errors.incrementAndGet();
+					if (System.nanoTime() < end) {
+						errors.incrementAndGet();
+					}
 					socket.close();
 					socket = null;
 					continue;
+				}
+				if (System.nanoTime() > end) {
+					break;
 				}
 				long count = samples[0];
 				if (count + 1 < samples.length) {
@@ -127,7 +156,9 @@ final class LoadGenerator {
 			}
 		}
 		catch (IOException ex) {
-			errors.incrementAndGet();
+			if (System.nanoTime() < end) {
+				errors.incrementAndGet();
+			}
 		}
 		finally {
 			if (socket != null) {

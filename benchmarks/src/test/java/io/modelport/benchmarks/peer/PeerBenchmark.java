@@ -41,6 +41,11 @@ public final class PeerBenchmark {
 		PeerModels prepared = PeerModels.prepare(Path.of("benchmarks/target/peer-models"), python());
 		System.out.println("start: " + load());
 
+		Map<String, double[]> decode = new LinkedHashMap<>();
+		for (String model : models) {
+			decode.put(model, DecodeTiming.measure(prepared.image(model), PeerModels.input(model),
+					prepared.folder().resolve(model + ".png").toString(), python()));
+		}
 		Map<String, Result> raw = new LinkedHashMap<>();
 		for (String model : models) {
 			for (int threads : new int[] { 1, 2 }) {
@@ -102,6 +107,10 @@ public final class PeerBenchmark {
 					theirs.perSecond(), theirs.p50(), theirs.p99(), peerRss.get(cell),
 					mine.perSecond() / theirs.perSecond(), ceiling.perSecond(), mine.perSecond() / ceiling.perSecond(),
 					errors, loads.get(cell));
+		}
+		for (String model : models) {
+			System.out.printf(Locale.ROOT, "decode + preprocess, %s image: Java %.0f µs, PIL + numpy %.0f µs%n", model,
+					decode.get(model)[0], decode.get(model)[1]);
 		}
 		for (String model : models) {
 			Result one = raw.get(model + "/1");
