@@ -97,11 +97,26 @@ final class InferenceQueue {
 	 * @throws ModelClosedException when the model is being unloaded
 	 */
 	CompletableFuture<Object> submit(Object input, long deadlineNanos) {
+		return submit(input, deadlineNanos, true);
+	}
+
+	/**
+	 * Queues a request.
+	 * @param input the translator input
+	 * @param deadlineNanos the {@link System#nanoTime()} after which it must not run
+	 * @param callerMayRun whether the caller's thread may run it when the runtime is
+	 * idle; {@code false} for one of several inputs submitted together, which batch
+	 * better through the queue
+	 * @return the future result
+	 * @throws QueueFullException when the queue is full
+	 * @throws ModelClosedException when the model is being unloaded
+	 */
+	CompletableFuture<Object> submit(Object input, long deadlineNanos, boolean callerMayRun) {
 		if (this.closed) {
 			throw new ModelClosedException(this.name + " is being unloaded");
 		}
 		Request request = new Request(input, deadlineNanos, System.nanoTime(), new CompletableFuture<>());
-		if (this.callerRuns && this.queue.isEmpty() && freeSlot()) {
+		if (callerMayRun && this.callerRuns && this.queue.isEmpty() && freeSlot()) {
 			runOnCaller(request);
 			return request.result();
 		}

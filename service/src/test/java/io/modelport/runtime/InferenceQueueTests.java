@@ -130,6 +130,17 @@ class InferenceQueueTests {
 	}
 
 	@Test
+	void severalInputsOfOneCallGoThroughTheQueueTogether() throws Exception {
+		RecordingAdapter adapter = new RecordingAdapter();
+		try (LoadedModel model = load(adapter, 2, 8, Duration.ofMillis(2), 256, true)) {
+			adapter.threads.clear();
+			List<float[]> outputs = model.predictAll(List.of(ZEROS, ZEROS), Duration.ofSeconds(5));
+			assertThat(outputs).hasSize(2);
+			assertThat(adapter.threads).hasSize(2).allSatisfy((name) -> assertThat(name).startsWith("inference-"));
+		}
+	}
+
+	@Test
 	void withoutCallerRunsEveryRequestGoesToAWorker() throws Exception {
 		RecordingAdapter adapter = new RecordingAdapter();
 		try (LoadedModel model = load(adapter, 1, 8, Duration.ofMillis(2), 256, false)) {
