@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import io.modelport.jobs.worker.TrainingWorker;
+import io.modelport.runtime.EngineWarmer;
 import io.modelport.samples.SamplesCommand;
 import io.modelport.security.KeysCommand;
 import io.modelport.training.TrainCommand;
@@ -54,7 +55,9 @@ public class ModelportApplication {
 		// dynamic batching produces; without it the first batches of each size are not
 		// slow.
 		defaultProperty("ai.djl.pytorch.graph_optimizer", "false");
-		SpringApplication.run(ModelportApplication.class, args);
+		SpringApplication application = new SpringApplication(ModelportApplication.class);
+		application.addListeners(new EngineWarmer());
+		application.run(args);
 	}
 
 	private static void defaultProperty(String key, String value) {

@@ -81,6 +81,9 @@ public final class ImagePreprocessor {
 		int w = image.getWidth();
 		int h = image.getHeight();
 		float[][] planes = new float[channels][w * h];
+		if (Raster8.read(image, planes)) {
+			return planes;
+		}
 		Raster raster = image.getRaster();
 		if (isGray(image)) {
 			float max = (1 << image.getColorModel().getComponentSize(0)) - 1;
@@ -100,7 +103,7 @@ public final class ImagePreprocessor {
 			int g = (rgb[i] >> 8) & 0xFF;
 			int b = rgb[i] & 0xFF;
 			if (channels == 1) {
-				planes[0][i] = (r == g && g == b) ? r : 0.299f * r + 0.587f * g + 0.114f * b;
+				planes[0][i] = luma(r, g, b);
 			}
 			else {
 				planes[0][i] = r;
@@ -109,6 +112,18 @@ public final class ImagePreprocessor {
 			}
 		}
 		return planes;
+	}
+
+	/**
+	 * The gray value of an RGB pixel: ITU-R BT.601 luma, or the value itself when the
+	 * pixel is already gray.
+	 * @param r red, 0-255
+	 * @param g green, 0-255
+	 * @param b blue, 0-255
+	 * @return the gray value
+	 */
+	static float luma(int r, int g, int b) {
+		return (r == g && g == b) ? r : 0.299f * r + 0.587f * g + 0.114f * b;
 	}
 
 	/**

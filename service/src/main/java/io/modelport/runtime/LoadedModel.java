@@ -108,8 +108,10 @@ public final class LoadedModel implements AutoCloseable {
 	public <O> java.util.List<O> predictAll(java.util.List<?> inputs, Duration timeout) throws TranslateException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		java.util.List<CompletableFuture<Object>> futures = new java.util.ArrayList<>();
+		// Several inputs go through the queue together, so the workers batch them.
+		boolean callerMayRun = inputs.size() == 1;
 		for (Object input : inputs) {
-			futures.add(this.queue.submit(input, deadline));
+			futures.add(this.queue.submit(input, deadline, callerMayRun));
 		}
 		java.util.List<O> outputs = new java.util.ArrayList<>();
 		for (CompletableFuture<Object> future : futures) {

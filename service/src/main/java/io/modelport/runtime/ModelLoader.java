@@ -42,7 +42,9 @@ public class ModelLoader {
 
 	private final RuntimeProperties properties;
 
-	private final Device device;
+	private final String deviceName;
+
+	private volatile Device device;
 
 	private final MeterRegistry meters;
 
@@ -54,7 +56,9 @@ public class ModelLoader {
 		if (properties.intraOpThreads() > 0 && System.getProperty("ai.djl.pytorch.num_threads") == null) {
 			System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(properties.intraOpThreads()));
 		}
-		this.device = DeviceSelector.select(properties.device());
+		// The device is chosen on first use: "auto" needs the engine, which EngineWarmer
+		// may still be loading in the background while the context starts.
+		this.deviceName = properties.device();
 		this.meters = meters;
 	}
 
@@ -63,7 +67,16 @@ public class ModelLoader {
 	 * @return the device
 	 */
 	public Device device() {
-		return this.device;
+		Device chosen = this.device;
+		if (chosen == null) {
+			synchronized (this) {
+				if (this.device == null) {
+					this.device = DeviceSelector.select(this.deviceName);
+				}
+				chosen = this.device;
+			}
+		}
+		return chosen;
 	}
 
 	/**
@@ -80,7 +93,7 @@ public class ModelLoader {
 		}
 		adapter.validate(descriptor);
 		Checksums.verify(descriptor);
-		Model model = Model.newInstance(descriptor.name() + "-" + descriptor.version(), this.device, "PyTorch");
+		Model model = Model.newInstance(descriptor.name() + "-" + descriptor.version(), device(), "PyTorch");
 		LoadedModel loaded = null;
 		try {
 			Object state = adapter.readArtifacts(model, descriptor).orElse(null);

@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * queued requests
  * @param intraOpThreads PyTorch intra-op threads per inference ({@code 0} keeps DJL's
  * default, one per core); read once, when the engine loads
+ * @param callerRuns whether a request that finds a free slot and an empty queue runs on
+ * the caller's thread instead of being handed to a worker (per model: {@code callerRuns})
  * @author Modelport Team
  */
 @Validated
@@ -35,7 +37,7 @@ public record RuntimeProperties(@DefaultValue("auto") @NotBlank String device,
 		@DefaultValue("2") @Min(1) @Max(64) int workers, @DefaultValue("8") @Min(1) @Max(1024) int maxBatchSize,
 		@DefaultValue("2ms") Duration maxBatchDelay, @DefaultValue("256") @Min(1) int queueCapacity,
 		@DefaultValue("30s") Duration requestTimeout, @DefaultValue("10s") Duration drainTimeout,
-		@DefaultValue("0") @Min(0) @Max(256) int intraOpThreads) {
+		@DefaultValue("0") @Min(0) @Max(256) int intraOpThreads, @DefaultValue("true") boolean callerRuns) {
 
 	/**
 	 * Defaults for tests and tools: the given device and workers, no batching.
@@ -45,7 +47,7 @@ public record RuntimeProperties(@DefaultValue("auto") @NotBlank String device,
 	 */
 	public static RuntimeProperties of(String device, int workers) {
 		return new RuntimeProperties(device, workers, 1, Duration.ZERO, 256, Duration.ofSeconds(30),
-				Duration.ofSeconds(10), 0);
+				Duration.ofSeconds(10), 0, true);
 	}
 
 }

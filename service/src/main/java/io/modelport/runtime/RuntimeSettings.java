@@ -12,9 +12,11 @@ import io.modelport.store.ModelDescriptor;
  * @param maxBatchSize the largest batch
  * @param maxBatchDelay how long to wait for a batch to fill
  * @param queueCapacity the request queue's capacity
+ * @param callerRuns whether an idle runtime lets the caller's thread run its request
  * @author Modelport Team
  */
-public record RuntimeSettings(int workers, int maxBatchSize, Duration maxBatchDelay, int queueCapacity) {
+public record RuntimeSettings(int workers, int maxBatchSize, Duration maxBatchDelay, int queueCapacity,
+		boolean callerRuns) {
 
 	/**
 	 * Resolves the settings of a model version.
@@ -27,7 +29,8 @@ public record RuntimeSettings(int workers, int maxBatchSize, Duration maxBatchDe
 				Math.max(1, descriptor.intParameter("maxBatchSize", defaults.maxBatchSize())),
 				Duration.ofMillis(Math.max(0,
 						descriptor.intParameter("maxBatchDelayMillis", (int) defaults.maxBatchDelay().toMillis()))),
-				Math.max(1, descriptor.intParameter("queueCapacity", defaults.queueCapacity())));
+				Math.max(1, descriptor.intParameter("queueCapacity", defaults.queueCapacity())),
+				descriptor.booleanParameter("callerRuns", defaults.callerRuns()));
 	}
 
 }

@@ -33,8 +33,8 @@ import io.modelport.robustness.RequestMix.Call;
  * least-squares line over the second half of the run, after warm-up).
  *
  * <pre>
- * ./mvnw -q -pl service test-compile exec:exec@soak                       # 20 min, every task
- * ./mvnw -q -pl service test-compile exec:exec@soak -Dsoak.minutes=5 -Dsoak.mix=classify,detect
+ * ./mvnw -q -pl benchmarks -am process-test-classes -Dbenchmark=soak        # 20 min, every task
+ * ./mvnw -q -pl benchmarks -am process-test-classes -Dbenchmark=soak -Dsoak.minutes=5 -Dsoak.mix=classify,detect
  * </pre>
  *
  * @author Modelport Team

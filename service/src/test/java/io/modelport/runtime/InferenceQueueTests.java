@@ -119,6 +119,50 @@ class InferenceQueueTests {
 		assertThatExceptionOfType(ModelClosedException.class).isThrownBy(() -> model.predict(ZEROS));
 	}
 
+	@Test
+	void aLoneRequestRunsOnTheCallersThread() throws Exception {
+		RecordingAdapter adapter = new RecordingAdapter();
+		try (LoadedModel model = load(adapter, 2, 8, Duration.ofMillis(2), 256, true)) {
+			adapter.threads.clear();
+			assertThat(model.<float[]>predict(ZEROS, Duration.ofSeconds(5))).hasSize(10);
+			assertThat(adapter.threads).containsExactly(Thread.currentThread().getName());
+		}
+	}
+
+	@Test
+	void severalInputsOfOneCallGoThroughTheQueueTogether() throws Exception {
+		RecordingAdapter adapter = new RecordingAdapter();
+		try (LoadedModel model = load(adapter, 2, 8, Duration.ofMillis(2), 256, true)) {
+			adapter.threads.clear();
+			List<float[]> outputs = model.predictAll(List.of(ZEROS, ZEROS), Duration.ofSeconds(5));
+			assertThat(outputs).hasSize(2);
+			assertThat(adapter.threads).hasSize(2).allSatisfy((name) -> assertThat(name).startsWith("inference-"));
+		}
+	}
+
+	@Test
+	void withoutCallerRunsEveryRequestGoesToAWorker() throws Exception {
+		RecordingAdapter adapter = new RecordingAdapter();
+		try (LoadedModel model = load(adapter, 1, 8, Duration.ofMillis(2), 256, false)) {
+			adapter.threads.clear();
+			assertThat(model.<float[]>predict(ZEROS, Duration.ofSeconds(5))).hasSize(10);
+			assertThat(adapter.threads).singleElement().asString().startsWith("inference-tiny-1-");
+		}
+	}
+
+	@Test
+	void callersNeverRunMoreBatchesThanThereAreWorkers() throws Exception {
+		RecordingAdapter adapter = new RecordingAdapter();
+		// Batches of one, so the translator's calls count running batches.
+		try (LoadedModel model = load(adapter, 1, 1, Duration.ZERO, 256, true)) {
+			List<Future<float[]>> results = submitAll(model, 24, Duration.ofSeconds(30));
+			for (Future<float[]> result : results) {
+				assertThat(result.get()).hasSize(10);
+			}
+			assertThat(adapter.maxConcurrent.get()).isEqualTo(1);
+		}
+	}
+
 	private List<Future<float[]>> submitAll(LoadedModel model, int count, Duration timeout) {
 		List<Future<float[]>> results = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
@@ -128,11 +172,82 @@ class InferenceQueueTests {
 	}
 
 	private LoadedModel load(int workers, int batch, Duration delay, int capacity) {
+		return load(new ClassifierTaskAdapter(), workers, batch, delay, capacity, true);
+	}
+
+	private LoadedModel load(TaskAdapter adapter, int workers, int batch, Duration delay, int capacity,
+			boolean callerRuns) {
 		Fixtures.copyTinyModel(this.store, "tiny", 1);
 		RuntimeProperties properties = new RuntimeProperties("cpu", workers, batch, delay, capacity,
-				Duration.ofSeconds(30), Duration.ofSeconds(10), 0);
-		ModelLoader loader = new ModelLoader(List.of(new ClassifierTaskAdapter()), properties, this.meters);
+				Duration.ofSeconds(30), Duration.ofSeconds(10), 0, callerRuns);
+		ModelLoader loader = new ModelLoader(List.of(adapter), properties, this.meters);
 		return loader.load(new ModelStore(this.store).find("tiny").orElseThrow().descriptor(1));
+	}
+
+	/**
+	 * A classifier whose translator records the threads that run it and how many run at
+	 * once.
+	 */
+	static final class RecordingAdapter implements TaskAdapter {
+
+		private final ClassifierTaskAdapter delegate = new ClassifierTaskAdapter();
+
+		final List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+
+		final java.util.concurrent.atomic.AtomicInteger maxConcurrent = new java.util.concurrent.atomic.AtomicInteger();
+
+		@Override
+		public io.modelport.store.Task task() {
+			return this.delegate.task();
+		}
+
+		@Override
+		public void validate(io.modelport.store.ModelDescriptor descriptor) {
+			this.delegate.validate(descriptor);
+		}
+
+		@Override
+		@SuppressWarnings("unchecked")
+		public ai.djl.translate.Translator<?, ?> translator(io.modelport.store.ModelDescriptor descriptor) {
+			ai.djl.translate.Translator<?, ?> wrapped = this.delegate.translator(descriptor);
+			ai.djl.translate.Translator<Object, Object> inner = (ai.djl.translate.Translator<Object, Object>) wrapped;
+			return new ai.djl.translate.Translator<Object, Object>() {
+
+				@Override
+				public ai.djl.ndarray.NDList processInput(ai.djl.translate.TranslatorContext ctx, Object input)
+						throws Exception {
+					RecordingAdapter.this.threads.add(Thread.currentThread().getName());
+					int now = RecordingAdapter.this.running.incrementAndGet();
+					RecordingAdapter.this.maxConcurrent.accumulateAndGet(now, Math::max);
+					return inner.processInput(ctx, input);
+				}
+
+				@Override
+				public Object processOutput(ai.djl.translate.TranslatorContext ctx, ai.djl.ndarray.NDList list)
+						throws Exception {
+					try {
+						return inner.processOutput(ctx, list);
+					}
+					finally {
+						RecordingAdapter.this.running.decrementAndGet();
+					}
+				}
+
+				@Override
+				public ai.djl.translate.Batchifier getBatchifier() {
+					return inner.getBatchifier();
+				}
+
+			};
+		}
+
+		@Override
+		public void warmUp(LoadedModel model) throws Exception {
+			this.delegate.warmUp(model);
+		}
+
 	}
 
 }

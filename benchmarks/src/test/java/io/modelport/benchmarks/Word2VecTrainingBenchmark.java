@@ -26,7 +26,7 @@ import io.modelport.words.training.WordEvaluation;
  * and the analogy accuracy and related/unrelated similarity gap each reaches.
  *
  * <pre>
- * ./mvnw -q -pl service test-compile exec:exec@benchmark-word2vec \
+ * ./mvnw -q -pl benchmarks -am process-test-classes -Dbenchmark=word2vec \
  *     -Dbenchmark.word2vec.args="--epochs 3"
  * --bible PATH (/usr/bin/bible) --sentences N (first N verses, default all)
  * --architecture skip-gram|cbow --epochs N (3) --batch N (1024) --dimension N (100) --seed N (1)

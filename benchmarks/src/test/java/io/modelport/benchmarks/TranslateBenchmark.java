@@ -38,7 +38,7 @@ import io.modelport.store.StoredModel;
  * ratios.
  *
  * <pre>
- * ./mvnw -q -pl service test-compile exec:exec@benchmark-translate
+ * ./mvnw -q -pl benchmarks -am process-test-classes -Dbenchmark=translate
  * </pre>
  *
  * @author Modelport Team

@@ -40,7 +40,8 @@ import io.modelport.store.ModelStore;
  * load generator's CPU time is reported. Prints a Markdown table.
  *
  * <pre>
- * ./mvnw -q -pl service test-compile exec:exec@benchmark-inference [-Dbenchmark.seconds=5] [-Dbenchmark.threads=1]
+ * ./mvnw -q -pl benchmarks -am process-test-classes -Dbenchmark=inference \
+ *     [-Dbenchmark.seconds=5] [-Dbenchmark.threads=1]
  * </pre>
  *
  * @author Modelport Team

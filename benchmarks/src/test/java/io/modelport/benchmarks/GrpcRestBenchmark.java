@@ -35,7 +35,7 @@ import io.modelport.oip.grpc.v2.ModelInferRequest;
  * machine's load.
  *
  * <pre>
- * ./mvnw -q -pl oip-grpc,service -am test-compile exec:exec@benchmark-grpc [-Dbenchmark.seconds=5]
+ * ./mvnw -q -pl oip-grpc,service -am test-compile -Dbenchmark=grpc [-Dbenchmark.seconds=5]
  * </pre>
  *
  * @author Modelport Team

@@ -51,7 +51,7 @@ import io.modelport.words.WordVectors;
  * Prints queries per second and the service / raw-predictor ratio.
  *
  * <pre>
- * ./mvnw -q -pl service test-compile exec:exec@benchmark-words
+ * ./mvnw -q -pl benchmarks -am process-test-classes -Dbenchmark=words
  * </pre>
  *
  * @author Modelport Team

@@ -31,8 +31,8 @@ import io.modelport.ModelportApplication;
  * native memory in its arenas, jemalloc gives it back to the OS.
  *
  * <pre>
- * ./mvnw -q -pl service test-compile exec:exec@benchmark-hot-swap
- * LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 MALLOC_CONF=background_thread:true,dirty_decay_ms:1000,muzzy_decay_ms:1000 ./mvnw -q -pl service test-compile exec:exec@benchmark-hot-swap
+ * ./mvnw -q -pl benchmarks -am process-test-classes -Dbenchmark=hot-swap
+ * LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 MALLOC_CONF=background_thread:true,dirty_decay_ms:1000,muzzy_decay_ms:1000 ./mvnw -q -pl benchmarks -am process-test-classes -Dbenchmark=hot-swap
  * </pre>
  *
  * @author Modelport Team

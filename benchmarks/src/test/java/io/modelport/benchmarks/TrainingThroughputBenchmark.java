@@ -46,7 +46,7 @@ import io.modelport.training.TrainingSettings;
  * a Markdown table. Needs the Debian package {@code dataset-fashion-mnist}.
  *
  * <pre>
- * ./mvnw -q -pl service test-compile exec:exec@benchmark-training [-Dbenchmark.args="IMAGES EPOCHS BATCH"]
+ * ./mvnw -q -pl benchmarks -am process-test-classes -Dbenchmark=training [-Dbenchmark.args="IMAGES EPOCHS BATCH"]
  * </pre>
  *
  * @author Modelport Team

@@ -26,7 +26,7 @@ import io.modelport.store.StoredModel;
  * Prints the mean per image in microseconds.
  *
  * <pre>
- * ./mvnw -q -pl service test-compile exec:exec@benchmark-detection
+ * ./mvnw -q -pl benchmarks -am process-test-classes -Dbenchmark=detection
  * </pre>
  *
  * @author Modelport Team

@@ -35,7 +35,7 @@ import io.modelport.store.ModelStore;
  * mean of each stage in microseconds.
  *
  * <pre>
- * ./mvnw -q -pl service test-compile exec:exec@benchmark-latency [-Dbenchmark.requests=3000]
+ * ./mvnw -q -pl benchmarks -am process-test-classes -Dbenchmark=latency [-Dbenchmark.requests=3000]
  * </pre>
  *
  * @author Modelport Team

@@ -43,7 +43,7 @@ import io.modelport.store.StoredModel;
  * there. Prints a Markdown table.
  *
  * <pre>
- * ./mvnw -q -pl service test-compile exec:exec@benchmark-faces [-Dbenchmark.requests=1000]
+ * ./mvnw -q -pl benchmarks -am process-test-classes -Dbenchmark=faces [-Dbenchmark.requests=1000]
  * </pre>
  *
  * @author Modelport Team
