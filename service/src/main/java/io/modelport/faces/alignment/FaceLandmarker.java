@@ -55,7 +55,7 @@ public final class FaceLandmarker {
 
 	/**
 	 * Locates the landmarks in a square region.
-	 * @param planes R, G, B planes, 0-255
+	 * @param planes the R, G, B planes, 0-255
 	 * @param w the photo width
 	 * @param h the photo height
 	 * @param x0 the region's left edge (may lie outside the photo)

@@ -114,6 +114,8 @@ public final class FaceApiImport {
 		parameters.put("alignment", "landmarks-68");
 		parameters.put(LANDMARKS_PARAMETER, LANDMARKS);
 		Map<String, Object> provenance = new LinkedHashMap<>();
+		provenance.put("trainedBy",
+				"dlib (Davis E. King), on about 3 million faces; imported, not trained, by Modelport");
 		provenance.put("importedBy", "java -jar modelport.jar import face-api");
 		provenance.put("package", PACKAGE + "@" + VERSION);
 		provenance.put("integrity", INTEGRITY);
@@ -127,6 +129,7 @@ public final class FaceApiImport {
 		networks.put("recognition", "face_recognition_model");
 		networks.put("landmarks", "face_landmark_68_model");
 		provenance.put("networks", networks);
+		provenance.put("quality", OrlFigures.shipped());
 		return new ModelDescriptor(name, version, Task.FACE_VERIFIER, ArtifactFormat.DJL_PARAMS,
 				new Architecture(ArchitectureCatalog.FACE_API_RECOGNITION, Map.of()),
 				List.of(new Artifact(WEIGHTS, Checksums.sha256(directory.resolve(WEIGHTS))),

@@ -26,7 +26,8 @@ public final class ImportCommand {
 	public static final double CALIBRATED_THRESHOLD = 0.36;
 
 	private static final String USAGE = "usage: import face-api [TARBALL.tgz] [--out model-store/face-api/1] "
-			+ "[--name face-api] [--version 1] [--threshold " + CALIBRATED_THRESHOLD + "]";
+			+ "[--name face-api] [--version 1] [--threshold " + CALIBRATED_THRESHOLD + "]\n"
+			+ "       import evaluate DATASET [--model model-store/face-api/1]";
 
 	private ImportCommand() {
 	}
@@ -39,6 +40,17 @@ public final class ImportCommand {
 	 * @return the exit status: 0 done, 2 bad arguments, 1 the import failed
 	 */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
+		if (args.length >= 2 && args[0].equals("evaluate")) {
+			Path model = (args.length >= 4 && args[2].equals("--model")) ? Path.of(args[3])
+					: Path.of("model-store", "face-api", "1");
+			try {
+				return EvaluateCommand.run(Path.of(args[1]), model, out);
+			}
+			catch (IOException | RuntimeException ex) {
+				err.println("evaluation failed: " + ex.getMessage());
+				return 1;
+			}
+		}
 		if (args.length == 0 || !args[0].equals("face-api")) {
 			err.println(USAGE);
 			return 2;
