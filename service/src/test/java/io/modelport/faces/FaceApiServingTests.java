@@ -84,7 +84,7 @@ class FaceApiServingTests {
 		ResponseEntity<String> response = this.http.post(BASE + "/embed", MediaType.IMAGE_PNG, face(20, 24, true));
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
 		assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
-		assertThat(LocalHttp.read(response).get("detail").asText()).contains("too small to align");
+		assertThat(LocalHttp.read(response).get("detail").asString()).contains("too small to align");
 	}
 
 	// A drawn face: an oval, two eyes, a nose and a mouth, on a plain background.

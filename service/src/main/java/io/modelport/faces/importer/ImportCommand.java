@@ -23,7 +23,7 @@ public final class ImportCommand {
 	public static final String MODE = "import";
 
 	/** τ calibrated on ORL by {@code FaceApiEvaluation} (docs/faces.md). */
-	public static final double CALIBRATED_THRESHOLD = 0.36;
+	public static final double CALIBRATED_THRESHOLD = 0.1438;
 
 	private static final String USAGE = "usage: import face-api [TARBALL.tgz] [--out model-store/face-api/1] "
 			+ "[--name face-api] [--version 1] [--threshold " + CALIBRATED_THRESHOLD + "]\n"

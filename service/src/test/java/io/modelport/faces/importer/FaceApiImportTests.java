@@ -46,8 +46,8 @@ class FaceApiImportTests {
 		ModelDescriptor imported = DescriptorParser.parse("face-api", 1, target);
 		assertThat(imported.artifacts()).extracting(Artifact::sha256)
 			.containsExactlyElementsOf(shipped.artifacts().stream().map(Artifact::sha256).toList());
-		assertThat(Files.readAllBytes(target.resolve(DescriptorParser.FILE_NAME)))
-			.isEqualTo(Files.readAllBytes(FaceApiParityTests.SHIPPED.resolve(DescriptorParser.FILE_NAME)));
+		assertThat(Files.readString(target.resolve(DescriptorParser.FILE_NAME)))
+			.isEqualTo(Files.readString(FaceApiParityTests.SHIPPED.resolve(DescriptorParser.FILE_NAME)));
 		assertThat(out.toString(StandardCharsets.UTF_8)).contains(shipped.weights().sha256());
 	}
 
