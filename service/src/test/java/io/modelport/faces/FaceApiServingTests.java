@@ -112,7 +112,7 @@ class FaceApiServingTests {
 		}
 	}
 
-	// A store with the shipped version only (linked, not copied: 24 MB).
+	// A store with the shipped model only (linked, not copied: 24 MB).
 	private static Path store() {
 		try {
 			Path store = Files.createTempDirectory("face-api-store");
@@ -123,6 +123,9 @@ class FaceApiServingTests {
 					Files.createSymbolicLink(version.resolve(file.getFileName()), file);
 				}
 			}
+			// model.yaml marks the model required, so readiness waits until it has loaded.
+			Files.createSymbolicLink(store.resolve("face-api").resolve("model.yaml"),
+					shipped.getParent().resolve("model.yaml"));
 			return store;
 		}
 		catch (IOException ex) {
