@@ -7,6 +7,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import io.modelport.faces.importer.ImportCommand;
 import io.modelport.jobs.worker.TrainingWorker;
 import io.modelport.runtime.EngineWarmer;
 import io.modelport.samples.SamplesCommand;
@@ -45,6 +46,13 @@ public class ModelportApplication {
 		}
 		if (args.length > 0 && KeysCommand.MODE.equals(args[0])) {
 			int status = KeysCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+			if (status != 0) {
+				System.exit(status);
+			}
+			return;
+		}
+		if (args.length > 0 && ImportCommand.MODE.equals(args[0])) {
+			int status = ImportCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
 			if (status != 0) {
 				System.exit(status);
 			}

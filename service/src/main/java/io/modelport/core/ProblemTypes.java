@@ -25,6 +25,9 @@ public final class ProblemTypes {
 	/** The image could not be decoded or is too large. */
 	public static final URI INVALID_IMAGE = of("invalid-image");
 
+	/** A valid image with no face the model can align (422). */
+	public static final URI NO_FACE = of("no-face");
+
 	/** A parameter or field is invalid. */
 	public static final URI INVALID_REQUEST = of("invalid-request");
 

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 import io.modelport.core.InferenceFailedException;
 import io.modelport.core.InvalidRequestException;
 import io.modelport.embeddings.Embeddings;
+import io.modelport.faces.alignment.FaceAligner;
 import io.modelport.imaging.ImageDecoder;
-import io.modelport.imaging.ImagePreprocessor;
 import io.modelport.imaging.InvalidImageException;
 import io.modelport.metrics.InferenceMetrics;
 import io.modelport.registry.ModelRegistry;
@@ -24,7 +24,9 @@ import io.modelport.store.Task;
  * Embeds and verifies faces (docs/ml-notes.md, "Face verification"): each image is
  * decoded, resized to the model input and run through the model's queue; the raw
  * embedding is L2-normalised and two faces are the same person when ‖f(x₁) − f(x₂)‖² ≤ τ.
- * Faces are expected roughly aligned and cropped, as the model was trained on.
+ * A model that declares {@code alignment: landmarks-68} gets each face aligned to a chip
+ * first (ID-style photos, the face filling the frame); others expect faces roughly
+ * aligned and cropped, as they were trained on.
  *
  * @author Modelport Team
  */
@@ -147,8 +149,9 @@ public class FaceService {
 				// Decode every image before queueing any, so a bad second image costs no
 				// forward pass.
 				List<float[]> tensors = new ArrayList<>(images.size());
+				FaceAligner aligner = FaceAlignment.enabled(descriptor) ? loaded.state(FaceAligner.class) : null;
 				for (int i = 0; i < images.size(); i++) {
-					tensors.add(ImagePreprocessor.toTensor(decode(images, i), descriptor.input()));
+					tensors.add(FaceAlignment.tensor(descriptor, aligner, decode(images, i)));
 				}
 				Duration deadline = (timeout != null) ? timeout : loaded.defaultTimeout();
 				return loaded.<float[]>predictAll(tensors, deadline);

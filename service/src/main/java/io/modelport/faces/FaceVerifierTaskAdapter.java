@@ -1,9 +1,15 @@
 package io.modelport.faces;
 
+import java.io.IOException;
 import java.util.Arrays;
+import java.util.Optional;
 
+import ai.djl.Model;
 import org.springframework.stereotype.Component;
 
+import io.modelport.faces.alignment.FaceAligner;
+import io.modelport.faces.alignment.FaceLandmarker;
+import io.modelport.faces.importer.FaceApiImport;
 import io.modelport.runtime.LoadedModel;
 import io.modelport.runtime.TaskAdapter;
 import io.modelport.store.InputSpec;
@@ -32,6 +38,21 @@ public class FaceVerifierTaskAdapter implements TaskAdapter {
 			throw new InvalidModelException("a face verifier descriptor needs an input spec");
 		}
 		VerifierSettings.fromParameters(descriptor.parameters());
+	}
+
+	@Override
+	public Optional<Object> readArtifacts(Model model, ModelDescriptor descriptor) throws IOException {
+		if (!FaceAlignment.enabled(descriptor)) {
+			return Optional.empty();
+		}
+		Object file = descriptor.parameters().get(FaceApiImport.LANDMARKS_PARAMETER);
+		boolean listed = descriptor.artifacts().stream().anyMatch((a) -> a.file().equals(file));
+		if (!(file instanceof String name) || !listed || descriptor.input().channels() != 3) {
+			throw new InvalidModelException("an aligning face verifier needs 3 input channels and a parameter '"
+					+ FaceApiImport.LANDMARKS_PARAMETER + "' naming one of its artifacts");
+		}
+		FaceLandmarker landmarker = FaceLandmarker.load(model.getNDManager(), descriptor.directory().resolve(name));
+		return Optional.of(new FaceAligner(landmarker, descriptor.input().width()));
 	}
 
 	@Override

@@ -77,7 +77,7 @@ public final class ImagePreprocessor {
 	 * @param channels 1 for grayscale (ITU-R BT.601 luma of colour images), 3 for RGB
 	 * @return one row-major plane per channel
 	 */
-	static float[][] planes(BufferedImage image, int channels) {
+	public static float[][] planes(BufferedImage image, int channels) {
 		int w = image.getWidth();
 		int h = image.getHeight();
 		float[][] planes = new float[channels][w * h];

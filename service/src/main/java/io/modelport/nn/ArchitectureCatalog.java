@@ -29,6 +29,12 @@ public final class ArchitectureCatalog {
 	/** An encoder-decoder translator with additive attention, see {@link Seq2SeqNet}. */
 	public static final String SEQ2SEQ_ATTENTION = "seq2seq-attention";
 
+	/**
+	 * dlib's face-recognition ResNet as face-api.js ported it, see
+	 * {@link FaceRecognitionResNet}.
+	 */
+	public static final String FACE_API_RECOGNITION = "face-api-recognition";
+
 	private ArchitectureCatalog() {
 	}
 
@@ -37,7 +43,7 @@ public final class ArchitectureCatalog {
 	 * @return the names
 	 */
 	public static Set<String> names() {
-		return Set.of(CONV_CLASSIFIER, YOLO_DETECTOR, FACE_EMBEDDER, SEQ2SEQ_ATTENTION);
+		return Set.of(CONV_CLASSIFIER, YOLO_DETECTOR, FACE_EMBEDDER, SEQ2SEQ_ATTENTION, FACE_API_RECOGNITION);
 	}
 
 	/**
@@ -56,6 +62,9 @@ public final class ArchitectureCatalog {
 		}
 		if (FACE_EMBEDDER.equals(architecture.name())) {
 			return FaceEmbedderNet.fromParameters(architecture.parameters()).build();
+		}
+		if (FACE_API_RECOGNITION.equals(architecture.name())) {
+			return new FaceRecognitionResNet();
 		}
 		if (SEQ2SEQ_ATTENTION.equals(architecture.name())) {
 			return Seq2SeqNet.fromParameters(architecture.parameters());

@@ -1,0 +1,78 @@
+package io.modelport.faces.importer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.modelport.store.Artifact;
+import io.modelport.store.DescriptorParser;
+import io.modelport.store.ModelDescriptor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
+
+/**
+ * The import command reproduces the shipped {@code model-store/face-api/1} byte for byte
+ * from the pinned tarball. The tarball is read from {@code -Dmodelport.face-api.tarball}
+ * or {@code target/face-api/}; .ci/run fetches it with {@code npm pack} and passes
+ * {@code -Dmodelport.face-api.required=true} so the check cannot be skipped there.
+ */
+class FaceApiImportTests {
+
+	static Path tarball() {
+		Path path = Path.of(System.getProperty("modelport.face-api.tarball",
+				"target/face-api/vladmandic-face-api-" + FaceApiImport.VERSION + ".tgz"));
+		Assumptions.assumeTrue(Boolean.getBoolean("modelport.face-api.required") || Files.isRegularFile(path),
+				"the face-api tarball is not at " + path);
+		return path;
+	}
+
+	@Test
+	void importReproducesTheShippedVersionByteForByte(@TempDir Path temp) throws Exception {
+		Path tarball = tarball();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		Path target = temp.resolve("face-api").resolve("1");
+		int status = ImportCommand.run(new String[] { "face-api", tarball.toString(), "--out", target.toString() },
+				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+		assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+		ModelDescriptor shipped = DescriptorParser.parse("face-api", 1, FaceApiParityTests.SHIPPED);
+		ModelDescriptor imported = DescriptorParser.parse("face-api", 1, target);
+		assertThat(imported.artifacts()).extracting(Artifact::sha256)
+			.containsExactlyElementsOf(shipped.artifacts().stream().map(Artifact::sha256).toList());
+		assertThat(Files.readString(target.resolve(DescriptorParser.FILE_NAME)))
+			.isEqualTo(Files.readString(FaceApiParityTests.SHIPPED.resolve(DescriptorParser.FILE_NAME)));
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains(shipped.weights().sha256());
+	}
+
+	@Test
+	void aTarballWithAnotherDigestIsRefusedBeforeItIsRead(@TempDir Path temp) throws Exception {
+		Path fake = temp.resolve("fake.tgz");
+		Files.writeString(fake, "not the package");
+		assertThatIOException().isThrownBy(() -> NpmTarball.read(fake, FaceApiImport.INTEGRITY))
+			.withMessageContaining("expected " + FaceApiImport.INTEGRITY);
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int status = ImportCommand.run(
+				new String[] { "face-api", fake.toString(), "--out", temp.resolve("x").toString() },
+				new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+		assertThat(status).isEqualTo(1);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("import failed");
+		assertThat(temp.resolve("x")).doesNotExist();
+	}
+
+	@Test
+	void badArgumentsPrintTheUsage() {
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		PrintStream stream = new PrintStream(err, true, StandardCharsets.UTF_8);
+		assertThat(ImportCommand.run(new String[] { "something" }, System.out, stream)).isEqualTo(2);
+		assertThat(ImportCommand.run(new String[] { "face-api", "--version" }, System.out, stream)).isEqualTo(2);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: import face-api");
+	}
+
+}
