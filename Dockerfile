@@ -14,9 +14,10 @@ COPY mvnw pom.xml ./
 COPY src/ src/
 COPY oip-grpc/pom.xml oip-grpc/pom.xml
 COPY service/pom.xml service/pom.xml
-# The client and CLI modules are not built into the image, but the reactor reads their POMs.
+# The client, CLI and benchmarks modules are not built into the image, but the reactor reads their POMs.
 COPY client/pom.xml client/pom.xml
 COPY cli/pom.xml cli/pom.xml
+COPY benchmarks/pom.xml benchmarks/pom.xml
 # Dependencies get their own layer, so a source change does not download them again.
 RUN ./mvnw -B -ntp -q -pl oip-grpc,service dependency:go-offline -DexcludeGroupIds=io.modelport -Ddisable.checks=true
 COPY oip-grpc/src/ oip-grpc/src/
