@@ -15,8 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param epoch the last completed epoch
  * @param history one entry per completed epoch
- * @param bestEpoch the epoch with the best dev accuracy
- * @param bestDevAccuracy that accuracy
+ * @param bestEpoch the epoch kept so far by the {@link EpochLoop}
+ * @param bestDevAccuracy that epoch's score (the classifier's, the one trainer that
+ * checkpoints, is its dev accuracy; the name stays for the files already written)
  * @author Modelport Team
  */
 public record Checkpoint(int epoch, List<EpochResult> history, int bestEpoch, double bestDevAccuracy) {

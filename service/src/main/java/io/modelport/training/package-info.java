@@ -1,5 +1,6 @@
 /**
  * The training toolkit below the tasks: the TrainingTask plug-in SPI and its registry,
- * settings, checkpoints, data splits and publishing.
+ * settings, the one epoch loop every trainer runs (keep-best, patience, checkpoints),
+ * data splits and publishing.
  */
 package io.modelport.training;

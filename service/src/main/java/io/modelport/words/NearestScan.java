@@ -1,5 +1,7 @@
 package io.modelport.words;
 
+import java.util.stream.IntStream;
+
 /**
  * The inner loop of a nearest-neighbour query: dot products of a unit query with a range
  * of unit rows, fed into a {@link TopK}.
@@ -8,7 +10,40 @@ package io.modelport.words;
  */
 final class NearestScan {
 
+	// Below this many matrix entries a query takes well under a millisecond on one core
+	// and handing chunks to other threads costs more than it saves.
+	private static final long PARALLEL_THRESHOLD = 1L << 20;
+
 	private NearestScan() {
+	}
+
+	/**
+	 * The best rows of a whole unit matrix for a unit query, in chunks on several threads
+	 * when the matrix is large enough to pay for them.
+	 * @param unit the row-normalised matrix
+	 * @param dimension the row length
+	 * @param query the unit query
+	 * @param k how many rows
+	 * @param excluded rows never to return
+	 * @param unknownRow the row of the unknown word, never returned ({@code -1} for none)
+	 * @param threads the most chunks to scan at once
+	 * @return the best rows, unsorted
+	 */
+	static TopK search(float[] unit, int dimension, float[] query, int k, int[] excluded, int unknownRow, int threads) {
+		int rows = unit.length / dimension;
+		int chunks = ((long) rows * dimension < PARALLEL_THRESHOLD) ? 1 : Math.min(threads, rows);
+		if (chunks == 1) {
+			return scan(unit, dimension, query, 0, rows, k, excluded, unknownRow);
+		}
+		return IntStream.range(0, chunks)
+			.parallel()
+			.mapToObj((chunk) -> scan(unit, dimension, query, (int) ((long) rows * chunk / chunks),
+					(int) ((long) rows * (chunk + 1) / chunks), k, excluded, unknownRow))
+			.reduce((left, right) -> {
+				left.addAll(right);
+				return left;
+			})
+			.orElseThrow();
 	}
 
 	static TopK scan(float[] unit, int dimension, float[] query, int from, int to, int k, int[] excluded,

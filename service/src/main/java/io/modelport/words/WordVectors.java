@@ -3,7 +3,6 @@ package io.modelport.words;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import io.modelport.embeddings.Embeddings;
 
@@ -21,10 +20,6 @@ import io.modelport.embeddings.Embeddings;
  * @author Modelport Team
  */
 public final class WordVectors {
-
-	// Below this many matrix entries a query takes well under a millisecond on one core
-	// and handing chunks to other threads costs more than it saves.
-	private static final long PARALLEL_THRESHOLD = 1L << 20;
 
 	private final Vocabulary vocabulary;
 
@@ -254,25 +249,8 @@ public final class WordVectors {
 		if (k < 1) {
 			throw new IllegalArgumentException("k must be at least 1, was " + k);
 		}
-		int rows = this.vocabulary.size();
-		int chunks = ((long) rows * this.dimension < PARALLEL_THRESHOLD) ? 1 : Math.min(this.threads, rows);
-		TopK best;
-		if (chunks == 1) {
-			best = NearestScan.scan(this.unit, this.dimension, unitQuery, 0, rows, k, excluded,
-					this.vocabulary.unknownIndex());
-		}
-		else {
-			best = IntStream.range(0, chunks)
-				.parallel()
-				.mapToObj((chunk) -> NearestScan.scan(this.unit, this.dimension, unitQuery,
-						(int) ((long) rows * chunk / chunks), (int) ((long) rows * (chunk + 1) / chunks), k, excluded,
-						this.vocabulary.unknownIndex()))
-				.reduce((left, right) -> {
-					left.addAll(right);
-					return left;
-				})
-				.orElseThrow();
-		}
+		TopK best = NearestScan.search(this.unit, this.dimension, unitQuery, k, excluded,
+				this.vocabulary.unknownIndex(), this.threads);
 		int[] found = new int[best.size()];
 		float[] scores = new float[best.size()];
 		best.drainSorted(found, scores);

@@ -1,12 +1,8 @@
 package io.modelport.classification.training;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -29,7 +25,9 @@ import io.modelport.nn.ConvClassifier;
 import io.modelport.store.InputSpec;
 import io.modelport.training.Checkpoint;
 import io.modelport.training.DataSplits;
+import io.modelport.training.EpochLoop;
 import io.modelport.training.EpochResult;
+import io.modelport.training.EpochStep;
 import io.modelport.training.Evaluation;
 import io.modelport.training.Optimizers;
 import io.modelport.training.TrainingReport;
@@ -86,48 +84,25 @@ public class ClassifierTrainer {
 				new float[] { Math.max(stats[1], 1e-6f) });
 		Files.createDirectories(workDir);
 		Checkpoint resume = Checkpoint.read(workDir);
-		List<EpochResult> history = new ArrayList<>((resume != null) ? resume.history() : List.of());
-		int bestEpoch = (resume != null) ? resume.bestEpoch() : 0;
-		double bestDev = (resume != null) ? resume.bestDevAccuracy() : -1;
 		int firstEpoch = (resume != null) ? resume.epoch() + 1 : 1;
 		int stepsPerEpoch = (fit.count() + this.settings.batchSize() - 1) / this.settings.batchSize();
+		EpochLoop.Outcome outcome;
 		try (Model model = Model.newInstance("classifier", this.device, "PyTorch")) {
 			model.setBlock(this.architecture.build());
 			try (Trainer trainer = model.newTrainer(config(stepsPerEpoch, firstEpoch))) {
 				trainer.initialize(new Shape(1, 1, fit.rows(), fit.cols()));
-				if (resume != null) {
-					try (DataInputStream in = new DataInputStream(
-							Files.newInputStream(workDir.resolve(Checkpoint.PARAMS_FILE)))) {
-						model.getBlock().loadParameters(trainer.getManager(), in);
-					}
-					catch (MalformedModelException ex) {
-						throw new IOException("the checkpoint does not match the architecture", ex);
-					}
-					// The checkpoint is written before an epoch is reported, so after a
-					// crash it can hold epochs nobody heard of: report them all again.
-					resume.history().forEach(progress);
-				}
-				for (int epoch = firstEpoch; epoch <= this.settings.epochs(); epoch++) {
-					EpochResult result = runEpoch(trainer, data, input, epoch);
-					history.add(result);
-					if (result.devAccuracy() > bestDev) {
-						bestDev = result.devAccuracy();
-						bestEpoch = epoch;
-						model.setProperty("Epoch", Integer.toString(epoch));
-						model.save(workDir, BEST_PREFIX);
-					}
-					saveCheckpoint(model, workDir, new Checkpoint(epoch, history, bestEpoch, bestDev));
-					progress.accept(result);
-					if (this.settings.earlyStoppingPatience() > 0
-							&& epoch - bestEpoch >= this.settings.earlyStoppingPatience()) {
-						break;
-					}
-				}
+				outcome = EpochLoop.saving(model, workDir, BEST_PREFIX, this.settings.epochs())
+					.patience(this.settings.earlyStoppingPatience())
+					.checkpointed(resume, trainer.getManager())
+					.run((epoch) -> runEpoch(trainer, data, input, epoch), progress);
 			}
 		}
+		List<EpochResult> history = outcome.history();
+		int bestEpoch = outcome.bestEpoch();
+		double bestDev = outcome.bestScore();
 		// The training passes of every epoch, including those before a resume.
 		double trainSeconds = history.stream().mapToDouble(EpochResult::seconds).sum();
-		Path best = workDir.resolve(String.format("%s-%04d.params", BEST_PREFIX, bestEpoch));
+		Path best = outcome.parameters();
 		Predictions test = evaluate(best, data.test(), input);
 		Double auc = (this.architecture.classes() == 2) ? Evaluation.rocAuc(test.positiveScores(), data.test().labels())
 				: null;
@@ -167,7 +142,7 @@ public class ClassifierTrainer {
 			.optDevices(new Device[] { this.device });
 	}
 
-	private EpochResult runEpoch(Trainer trainer, DataSplits data, InputSpec input, int epoch) {
+	private EpochStep.Scored runEpoch(Trainer trainer, DataSplits data, InputSpec input, int epoch) {
 		ImageSet fit = data.train();
 		// A random stream per epoch makes shuffling and augmentation the same whether or
 		// not
@@ -204,8 +179,9 @@ public class ClassifierTrainer {
 		double seconds = (System.nanoTime() - start) / 1e9;
 		Predictions dev = predict(trainer, data.dev(), input);
 		double rate = this.settings.schedule().rate(this.settings.optimizer().learningRate(), epoch - 1);
-		return new EpochResult(epoch, lossSum / batches, dev.meanLoss(), dev.evaluation().accuracy(), rate, seconds,
-				fit.count() / seconds);
+		double accuracy = dev.evaluation().accuracy();
+		return new EpochStep.Scored(new EpochResult(epoch, lossSum / batches, dev.meanLoss(), accuracy, rate, seconds,
+				fit.count() / seconds), accuracy);
 	}
 
 	private Predictions predict(Trainer trainer, ImageSet images, InputSpec input) {
@@ -237,16 +213,6 @@ public class ClassifierTrainer {
 		}
 		Evaluation evaluation = Evaluation.of(this.architecture.classes(), images.labels(), predicted);
 		return new Predictions(evaluation, positive, lossSum / Math.max(1, images.count()));
-	}
-
-	private void saveCheckpoint(Model model, Path workDir, Checkpoint checkpoint) throws IOException {
-		Path temporary = workDir.resolve(Checkpoint.PARAMS_FILE + ".tmp");
-		try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(temporary))) {
-			model.getBlock().saveParameters(out);
-		}
-		Files.move(temporary, workDir.resolve(Checkpoint.PARAMS_FILE), StandardCopyOption.ATOMIC_MOVE,
-				StandardCopyOption.REPLACE_EXISTING);
-		checkpoint.write(workDir);
 	}
 
 	// Writes one normalised image into a batch buffer, flipped and shifted at random as

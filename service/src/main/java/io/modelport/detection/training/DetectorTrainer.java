@@ -28,7 +28,9 @@ import io.modelport.detection.OutputDecoder;
 import io.modelport.detection.RawOutput;
 import io.modelport.detection.Scene;
 import io.modelport.nn.YoloDetectorNet;
+import io.modelport.training.EpochLoop;
 import io.modelport.training.EpochResult;
+import io.modelport.training.EpochStep;
 import io.modelport.training.Optimizers;
 import io.modelport.training.TrainingSettings;
 
@@ -86,9 +88,9 @@ public class DetectorTrainer {
 			try (Trainer trainer = model.newTrainer(config)) {
 				trainer.initialize(new Shape(1, 1, this.inputSize, this.inputSize));
 				Random random = new Random(this.settings.seed());
-				int bestEpoch = 0;
-				double bestLoss = Double.POSITIVE_INFINITY;
-				for (int epoch = 1; epoch <= this.settings.epochs(); epoch++) {
+				// The best epoch is the one with the lowest dev loss; detectors run every
+				// epoch (no early stopping) and keep no checkpoint.
+				return EpochLoop.saving(model, workDir, BEST_PREFIX, this.settings.epochs()).run((epoch) -> {
 					long start = System.nanoTime();
 					List<Scene> order = new ArrayList<>((epoch == 1) ? first : train.apply(epoch));
 					Collections.shuffle(order, random);
@@ -98,16 +100,11 @@ public class DetectorTrainer {
 					}
 					double seconds = (System.nanoTime() - start) / 1e9;
 					double devLoss = devLoss(trainer, dev);
-					if (devLoss < bestLoss) {
-						bestLoss = devLoss;
-						bestEpoch = epoch;
-						model.setProperty("Epoch", Integer.toString(epoch));
-						model.save(workDir, BEST_PREFIX);
-					}
-					progress.accept(new EpochResult(epoch, trainLoss / steps, devLoss, 0,
-							this.settings.optimizer().learningRate(), seconds, steps * batch / seconds));
-				}
-				return workDir.resolve(String.format("%s-%04d.params", BEST_PREFIX, bestEpoch));
+					return new EpochStep.Scored(
+							new EpochResult(epoch, trainLoss / steps, devLoss, 0,
+									this.settings.optimizer().learningRate(), seconds, steps * batch / seconds),
+							-devLoss);
+				}, progress).parameters();
 			}
 		}
 	}

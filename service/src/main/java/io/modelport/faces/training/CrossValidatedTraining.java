@@ -105,12 +105,12 @@ final class CrossValidatedTraining {
 		VerificationMetrics test = new VerificationMetrics(distances, testPairs.sameFlags());
 		double threshold = cv.threshold();
 		Map<String, Object> quality = new LinkedHashMap<>();
-		quality.put("testAccuracy", FaceTraining.round(test.accuracyAt(threshold)));
-		quality.put("testAuc", FaceTraining.round(test.rocAuc()));
-		quality.put("testEer", FaceTraining.round(test.equalErrorRate()));
-		quality.put("testTarAtFar1", FaceTraining.round(test.tarAtFar(0.01)));
-		quality.put("cvAccuracy", FaceTraining.round(cv.accuracy()));
-		quality.put("cvAuc", FaceTraining.round(cv.auc()));
+		quality.put("testAccuracy", FaceReports.round(test.accuracyAt(threshold)));
+		quality.put("testAuc", FaceReports.round(test.rocAuc()));
+		quality.put("testEer", FaceReports.round(test.equalErrorRate()));
+		quality.put("testTarAtFar1", FaceReports.round(test.tarAtFar(0.01)));
+		quality.put("cvAccuracy", FaceReports.round(cv.accuracy()));
+		quality.put("cvAuc", FaceReports.round(cv.auc()));
 		Map<String, Object> evaluation = new LinkedHashMap<>(quality);
 		evaluation.put("threshold", threshold);
 		evaluation.put("thresholdRule", faceSettings.thresholdRule());
@@ -118,10 +118,10 @@ final class CrossValidatedTraining {
 			evaluation.put("targetFar", faceSettings.targetFar());
 		}
 		evaluation.put("testTarAtThreshold",
-				FaceTraining.round(FaceTraining.acceptedShare(distances, testPairs.sameFlags(), true, threshold)));
+				FaceReports.round(FaceReports.acceptedShare(distances, testPairs.sameFlags(), true, threshold)));
 		evaluation.put("testFarAtThreshold",
-				FaceTraining.round(FaceTraining.acceptedShare(distances, testPairs.sameFlags(), false, threshold)));
-		evaluation.put("testPairs", FaceTraining.pairCounts(testPairs));
+				FaceReports.round(FaceReports.acceptedShare(distances, testPairs.sameFlags(), false, threshold)));
+		evaluation.put("testPairs", FaceReports.pairCounts(testPairs));
 		Map<String, Object> identities = new LinkedHashMap<>();
 		identities.put("train", pool.identities().size());
 		identities.put("dev", 0);
@@ -145,8 +145,8 @@ final class CrossValidatedTraining {
 		ModelDescriptor template = new ModelDescriptor(request.model(), 1, Task.FACE_VERIFIER,
 				ArtifactFormat.DJL_PARAMS, new Architecture(ArchitectureCatalog.FACE_EMBEDDER, net.toParameters()),
 				List.of(new Artifact("pending.params", null)), input, List.of(),
-				FaceTraining.descriptorParameters(threshold, net, faceSettings),
-				FaceTraining.provenance(request,
+				FaceReports.descriptorParameters(threshold, net, faceSettings),
+				FaceReports.provenance(request,
 						pool.identities().size() + " training identities (epochs and threshold by "
 								+ cv.foldAuc().length + "-fold cross-validation over them), "
 								+ testFaces.identities().size() + " test identities",

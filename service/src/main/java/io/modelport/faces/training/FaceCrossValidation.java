@@ -101,7 +101,7 @@ final class FaceCrossValidation {
 			best = (pooledAuc[e] > pooledAuc[best]) ? e : best;
 		}
 		VerificationMetrics chosen = new VerificationMetrics(pooled(distances, best), same);
-		double threshold = FaceTraining.round(FaceTraining.threshold(chosen, faces));
+		double threshold = FaceReports.round(FaceTraining.threshold(chosen, faces));
 		double[] foldAuc = new double[pairs.size()];
 		for (int f = 0; f < foldAuc.length; f++) {
 			foldAuc[f] = new VerificationMetrics(mean(distances, f, best), pairs.get(f).sameFlags()).rocAuc();
@@ -213,13 +213,13 @@ final class FaceCrossValidation {
 			map.put("folds", this.foldAuc.length);
 			map.put("maxEpochs", this.pooledAuc.length);
 			map.put("epochs", this.epochs);
-			map.put("cvAuc", FaceTraining.round(auc()));
-			map.put("cvAccuracy", FaceTraining.round(this.accuracy));
-			map.put("cvEer", FaceTraining.round(this.eer));
+			map.put("cvAuc", FaceReports.round(auc()));
+			map.put("cvAccuracy", FaceReports.round(this.accuracy));
+			map.put("cvEer", FaceReports.round(this.eer));
 			map.put("cvPairs", this.pairs);
 			map.put("threshold", this.threshold);
-			map.put("cvAucByEpoch", Arrays.stream(this.pooledAuc).map(FaceTraining::round).boxed().toList());
-			map.put("foldAuc", Arrays.stream(this.foldAuc).map(FaceTraining::round).boxed().toList());
+			map.put("cvAucByEpoch", Arrays.stream(this.pooledAuc).map(FaceReports::round).boxed().toList());
+			map.put("foldAuc", Arrays.stream(this.foldAuc).map(FaceReports::round).boxed().toList());
 			if (folds != null) {
 				map.put("foldIdentities", folds.folds().stream().map(folds::names).toList());
 				map.put("seconds", Math.round(this.seconds));

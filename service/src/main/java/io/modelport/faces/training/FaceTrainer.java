@@ -2,7 +2,6 @@ package io.modelport.faces.training;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -25,7 +24,9 @@ import io.modelport.faces.VerificationMetrics;
 import io.modelport.imaging.ImagePreprocessor;
 import io.modelport.nn.FaceEmbedderNet;
 import io.modelport.store.InputSpec;
+import io.modelport.training.EpochLoop;
 import io.modelport.training.EpochResult;
+import io.modelport.training.EpochStep;
 import io.modelport.training.Optimizers;
 import io.modelport.training.TrainingSettings;
 
@@ -138,11 +139,8 @@ public final class FaceTrainer {
 				.optDevices(new Device[] { this.device });
 			try (Trainer trainer = model.newTrainer(config)) {
 				trainer.initialize(new Shape(1, 1, this.input.height(), this.input.width()));
-				List<EpochResult> history = new ArrayList<>();
-				int bestEpoch = 0;
-				double bestAuc = -1;
-				double bestLoss = Double.POSITIVE_INFINITY;
-				for (int epoch = 1; epoch <= this.settings.epochs(); epoch++) {
+				EpochLoop loop = EpochLoop.saving(model, workDir, BEST_PREFIX, this.settings.epochs());
+				EpochLoop.Outcome outcome = (keepBest ? loop.tiesByDevLoss() : loop.keepLast()).run((epoch) -> {
 					long start = System.nanoTime();
 					double trainLoss = 0;
 					for (int i = 0; i < steps; i++) {
@@ -163,22 +161,12 @@ public final class FaceTrainer {
 							observer.accept(embeddings, epoch);
 						}
 					}
-					boolean better = auc > bestAuc || (auc == bestAuc && devLoss < bestLoss);
-					if (keepBest ? better : epoch == this.settings.epochs()) {
-						bestAuc = auc;
-						bestLoss = devLoss;
-						bestEpoch = epoch;
-						model.setProperty("Epoch", Integer.toString(epoch));
-						model.save(workDir, BEST_PREFIX);
-					}
-					EpochResult result = new EpochResult(epoch, trainLoss / steps, devLoss, devAccuracy,
+					return new EpochStep.Scored(new EpochResult(epoch, trainLoss / steps, devLoss, devAccuracy,
 							this.settings.schedule().rate(this.settings.optimizer().learningRate(), epoch - 1), seconds,
-							steps * p * this.faces.imagesPerIdentity() / seconds);
-					history.add(result);
-					progress.accept(result);
-				}
-				return new Report(workDir.resolve(String.format("%s-%04d.params", BEST_PREFIX, bestEpoch)), bestEpoch,
-						bestAuc, history, (System.nanoTime() - started) / 1e9);
+							steps * p * this.faces.imagesPerIdentity() / seconds), auc);
+				}, progress);
+				return new Report(outcome.parameters(), outcome.bestEpoch(), outcome.bestScore(), outcome.history(),
+						(System.nanoTime() - started) / 1e9);
 			}
 		}
 	}

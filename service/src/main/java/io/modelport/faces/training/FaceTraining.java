@@ -3,7 +3,6 @@ package io.modelport.faces.training;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 
 import io.modelport.faces.RocChart;
 import io.modelport.faces.VerificationMetrics;
@@ -139,7 +137,7 @@ public final class FaceTraining {
 			if (net.members() > 1) {
 				float[][][] own = FaceEnsemble.embed(net.member(), report.parameters(), input, device, devInputs,
 						testInputs);
-				members.add(member(seed + m, report, devPairs, testPairs, own));
+				members.add(FaceReports.member(seed + m, report, devPairs, testPairs, own));
 			}
 		}
 		Path parameters = net.single() ? reports.get(0).parameters() : FaceEnsemble.assemble(net,
@@ -151,14 +149,14 @@ public final class FaceTraining {
 		VerificationMetrics dev = new VerificationMetrics(devPairs.distances(devEmbeddings), devPairs.sameFlags());
 		double[] testDistances = testPairs.distances(testEmbeddings);
 		VerificationMetrics test = new VerificationMetrics(testDistances, testPairs.sameFlags());
-		double threshold = round(threshold(dev, faceSettings));
+		double threshold = FaceReports.round(threshold(dev, faceSettings));
 		Map<String, Object> quality = new LinkedHashMap<>();
-		quality.put("testAccuracy", round(test.accuracyAt(threshold)));
-		quality.put("testAuc", round(test.rocAuc()));
-		quality.put("testEer", round(test.equalErrorRate()));
-		quality.put("testTarAtFar1", round(test.tarAtFar(0.01)));
-		quality.put("devAccuracy", round(dev.accuracyAt(threshold)));
-		quality.put("devAuc", round(dev.rocAuc()));
+		quality.put("testAccuracy", FaceReports.round(test.accuracyAt(threshold)));
+		quality.put("testAuc", FaceReports.round(test.rocAuc()));
+		quality.put("testEer", FaceReports.round(test.equalErrorRate()));
+		quality.put("testTarAtFar1", FaceReports.round(test.tarAtFar(0.01)));
+		quality.put("devAccuracy", FaceReports.round(dev.accuracyAt(threshold)));
+		quality.put("devAuc", FaceReports.round(dev.rocAuc()));
 		Map<String, Object> evaluation = new LinkedHashMap<>(quality);
 		evaluation.put("threshold", threshold);
 		evaluation.put("thresholdRule", faceSettings.thresholdRule());
@@ -166,12 +164,12 @@ public final class FaceTraining {
 			evaluation.put("targetFar", faceSettings.targetFar());
 		}
 		evaluation.put("testTarAtThreshold",
-				round(acceptedShare(testDistances, testPairs.sameFlags(), true, threshold)));
+				FaceReports.round(FaceReports.acceptedShare(testDistances, testPairs.sameFlags(), true, threshold)));
 		evaluation.put("testFarAtThreshold",
-				round(acceptedShare(testDistances, testPairs.sameFlags(), false, threshold)));
-		evaluation.put("testPairs", pairCounts(testPairs));
-		evaluation.put("devPairs", pairCounts(devPairs));
-		evaluation.put("identities", identities(split));
+				FaceReports.round(FaceReports.acceptedShare(testDistances, testPairs.sameFlags(), false, threshold)));
+		evaluation.put("testPairs", FaceReports.pairCounts(testPairs));
+		evaluation.put("devPairs", FaceReports.pairCounts(devPairs));
+		evaluation.put("identities", FaceReports.identities(split));
 		evaluation.put("seed", seed);
 		evaluation.put("devPairSeed", seed + DEV_PAIR_SEED_OFFSET);
 		evaluation.put("testPairSeed", seed + TEST_PAIR_SEED_OFFSET);
@@ -190,8 +188,8 @@ public final class FaceTraining {
 		ModelDescriptor template = new ModelDescriptor(request.model(), 1, Task.FACE_VERIFIER,
 				ArtifactFormat.DJL_PARAMS, new Architecture(ArchitectureCatalog.FACE_EMBEDDER, net.toParameters()),
 				List.of(new Artifact("pending.params", null)), input, List.of(),
-				descriptorParameters(threshold, net, faceSettings),
-				provenance(request,
+				FaceReports.descriptorParameters(threshold, net, faceSettings),
+				FaceReports.provenance(request,
 						split.train().identities().size() + " training, " + split.dev().identities().size() + " dev, "
 								+ split.test().identities().size() + " test identities",
 						reports, quality, input, faces),
@@ -208,117 +206,11 @@ public final class FaceTraining {
 		return Math.max(0, Math.min(4, threshold));
 	}
 
-	static Map<String, Object> descriptorParameters(double threshold, FaceEmbedderNet net, FaceSettings faceSettings) {
-		Map<String, Object> parameters = new LinkedHashMap<>();
-		parameters.put("threshold", threshold);
-		parameters.put("distance", DISTANCE);
-		parameters.put("embeddingSize", net.outputSize());
-		parameters.put("thresholdRule", faceSettings.thresholdRule());
-		if ("far".equals(faceSettings.thresholdRule())) {
-			parameters.put("targetFar", faceSettings.targetFar());
-		}
-		return parameters;
-	}
-
-	static Map<String, Object> provenance(Request request, String identities, List<FaceTrainer.Report> reports,
-			Map<String, Object> quality, InputSpec input, FaceImages faces) {
-		Map<String, Object> provenance = new LinkedHashMap<>();
-		provenance.put("trainedBy", request.trainedBy());
-		provenance.put("trainedAt", Instant.now().toString());
-		provenance.put("dataset",
-				request.datasetDescription() + ": " + faces.identities().size() + " identities, " + faces.count()
-						+ " images of " + faces.width() + "x" + faces.height() + ", resized to " + input.width() + "x"
-						+ input.height() + "; " + identities);
-		Device device = Engine.getEngine("PyTorch").defaultDevice();
-		provenance.put("engine", "DJL " + Engine.getDjlVersion() + ", PyTorch "
-				+ Engine.getEngine("PyTorch").getVersion() + ", " + device);
-		Map<String, Object> settings = new LinkedHashMap<>(request.settings().toMap());
-		settings.remove("batchSize");
-		settings.remove("devFraction");
-		settings.put("faces", request.faces().toMap());
-		provenance.put("settings", settings);
-		List<Integer> bestEpochs = reports.stream().map(FaceTrainer.Report::bestEpoch).toList();
-		provenance.put("bestEpoch", (bestEpochs.size() == 1) ? bestEpochs.get(0) : bestEpochs);
-		provenance.put("trainSeconds",
-				Math.round(reports.stream().mapToDouble(FaceTrainer.Report::trainSeconds).sum()));
-		List<Object> history = new ArrayList<>();
-		for (FaceTrainer.Report report : reports) {
-			// A run without held-out faces (the final run of a cross-validated one) has
-			// no dev figures.
-			history.add(report.history()
-				.stream()
-				.map((epoch) -> Double.isNaN(epoch.devLoss())
-						? Map.of("epoch", epoch.epoch(), "trainLoss", round(epoch.trainLoss()))
-						: Map.of("epoch", epoch.epoch(), "trainLoss", round(epoch.trainLoss()), "devLoss",
-								round(epoch.devLoss()), "devAccuracy", round(epoch.devAccuracy())))
-				.toList());
-		}
-		// One list of epochs for a single network, one list per member for an ensemble.
-		provenance.put("history", (history.size() == 1) ? history.get(0) : history);
-		provenance.put("quality", quality);
-		return provenance;
-	}
-
 	// Progress numbers the epochs of all members in one sequence, so a job's history
 	// stays ordered: member m's epoch e is m × epochs + e.
 	private static EpochResult renumber(EpochResult epoch, int offset) {
 		return (offset == 0) ? epoch : new EpochResult(offset + epoch.epoch(), epoch.trainLoss(), epoch.devLoss(),
 				epoch.devAccuracy(), epoch.learningRate(), epoch.seconds(), epoch.samplesPerSecond());
-	}
-
-	// One member's own figures, for the report: how much the ensemble adds over each.
-	private static Map<String, Object> member(long seed, FaceTrainer.Report report, VerificationPairs devPairs,
-			VerificationPairs testPairs, float[][][] embeddings) {
-		VerificationMetrics dev = new VerificationMetrics(devPairs.distances(embeddings[0]), devPairs.sameFlags());
-		VerificationMetrics test = new VerificationMetrics(testPairs.distances(embeddings[1]), testPairs.sameFlags());
-		Map<String, Object> member = new LinkedHashMap<>();
-		member.put("seed", seed);
-		member.put("bestEpoch", report.bestEpoch());
-		member.put("devAuc", round(dev.rocAuc()));
-		member.put("devAccuracy", round(dev.accuracyAt(dev.bestAccuracyThreshold())));
-		member.put("testAuc", round(test.rocAuc()));
-		member.put("testEer", round(test.equalErrorRate()));
-		member.put("testAccuracyAtOwnDevThreshold", round(test.accuracyAt(dev.bestAccuracyThreshold())));
-		return member;
-	}
-
-	// The share of same (or different) pairs accepted at a threshold: TAR (or FAR).
-	static double acceptedShare(double[] distances, boolean[] same, boolean ofSame, double threshold) {
-		int accepted = 0;
-		int total = 0;
-		for (int i = 0; i < distances.length; i++) {
-			if (same[i] == ofSame) {
-				total++;
-				accepted += (distances[i] <= threshold) ? 1 : 0;
-			}
-		}
-		return (double) accepted / total;
-	}
-
-	static Map<String, Object> pairCounts(VerificationPairs pairs) {
-		boolean[] same = pairs.sameFlags();
-		int sameCount = 0;
-		for (boolean flag : same) {
-			sameCount += flag ? 1 : 0;
-		}
-		Map<String, Object> counts = new LinkedHashMap<>();
-		counts.put("same", sameCount);
-		counts.put("different", same.length - sameCount);
-		return counts;
-	}
-
-	private static Map<String, Object> identities(IdentitySplit split) {
-		Map<String, Object> identities = new LinkedHashMap<>();
-		identities.put("train", split.train().identities().size());
-		identities.put("dev", split.dev().identities().size());
-		identities.put("test", split.test().identities().size());
-		identities.put("devNames", split.dev().identities());
-		identities.put("testNames", split.test().identities());
-		return identities;
-	}
-
-	static double round(double value) {
-		return Math.round(value * 1_000_000) / 1_000_000.0;
 	}
 
 	/**

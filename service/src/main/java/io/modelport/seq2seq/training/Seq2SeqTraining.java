@@ -2,10 +2,7 @@ package io.modelport.seq2seq.training;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +11,12 @@ import java.util.function.Consumer;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 
 import io.modelport.nn.ArchitectureCatalog;
 import io.modelport.nn.Seq2SeqNet;
-import io.modelport.seq2seq.AttentionHeatmap;
 import io.modelport.seq2seq.BeamSettings;
-import io.modelport.seq2seq.Bleu;
 import io.modelport.seq2seq.Hypothesis;
 import io.modelport.seq2seq.Seq2SeqDecoder;
 import io.modelport.seq2seq.SymbolFiles;
@@ -122,15 +116,16 @@ public final class Seq2SeqTraining {
 			Decoded beam = decode(net, store, model.getNDManager(), evaluated, source, target,
 					new BeamSettings(s.beamWidth(), s.lengthNormalization(), s.maxOutputLength(), 1));
 			evaluation.put("testExamples", evaluated.size());
-			evaluation.put("greedy", scores(evaluated, greedy.outputs(), targetLevel));
+			evaluation.put("greedy", Seq2SeqReports.scores(evaluated, greedy.outputs(), targetLevel));
 			Map<String, Object> beamScores = new LinkedHashMap<>();
 			beamScores.put("beamWidth", s.beamWidth());
 			beamScores.put("lengthNormalization", s.lengthNormalization());
-			beamScores.putAll(scores(evaluated, beam.outputs(), targetLevel));
+			beamScores.putAll(Seq2SeqReports.scores(evaluated, beam.outputs(), targetLevel));
 			evaluation.put("beam", beamScores);
-			evaluation.put("baselines", baselines(train, evaluated, targetLevel));
-			evaluation.put("greedyMillisecondsPerExample", round(greedy.milliseconds() / evaluated.size()));
-			evaluation.put("beamMillisecondsPerExample", round(beam.milliseconds() / evaluated.size()));
+			evaluation.put("baselines", Seq2SeqReports.baselines(train, evaluated, targetLevel));
+			evaluation.put("greedyMillisecondsPerExample",
+					Seq2SeqReports.round(greedy.milliseconds() / evaluated.size()));
+			evaluation.put("beamMillisecondsPerExample", Seq2SeqReports.round(beam.milliseconds() / evaluated.size()));
 			List<Map<String, Object>> examples = new ArrayList<>();
 			for (int i = 0; i < Math.min(EXAMPLES, evaluated.size()); i++) {
 				Map<String, Object> example = new LinkedHashMap<>();
@@ -144,28 +139,28 @@ public final class Seq2SeqTraining {
 			List<String> heatmaps = new ArrayList<>();
 			for (int i = 0; i < Math.min(HEATMAPS, evaluated.size()); i++) {
 				String name = "attention-" + (i + 1) + ".png";
-				files.put(name, heatmap(greedy.best().get(i), evaluated.get(i), source, target));
+				files.put(name, Seq2SeqReports.heatmap(greedy.best().get(i), evaluated.get(i), source, target));
 				heatmaps.add(name);
 			}
 			evaluation.put("attentionHeatmaps", heatmaps);
 		}
 		double evaluationSeconds = (System.nanoTime() - evaluationStart) / 1e9;
-		evaluation.put("split", splitSizes(splits, train, dev, test));
+		evaluation.put("split", Seq2SeqReports.splitSizes(splits, train, dev, test));
 		evaluation.put("vocabulary", Map.of("source", source.size(), "target", target.size()));
 		evaluation.put("bestEpoch", report.bestEpoch());
-		evaluation.put("bestDevExactMatch", round(report.bestDevExactMatch()));
+		evaluation.put("bestDevExactMatch", Seq2SeqReports.round(report.bestDevExactMatch()));
 		evaluation.put("trainSeconds", Math.round(report.trainSeconds()));
 		evaluation.put("evaluationSeconds", Math.round(evaluationSeconds));
-		evaluation.put("history", history(report.history()));
+		evaluation.put("history", Seq2SeqReports.history(report.history()));
 		evaluation.put("seed", request.settings().seed());
 		evaluation.put("definitions", DEFINITIONS);
 		files.put(SOURCE_SYMBOLS_FILE, SymbolFiles.bytes(source));
 		files.put(TARGET_SYMBOLS_FILE, SymbolFiles.bytes(target));
-		Map<String, Object> quality = quality(evaluation);
+		Map<String, Object> quality = Seq2SeqReports.quality(evaluation);
 		ModelDescriptor template = new ModelDescriptor(request.model(), 1, Task.SEQ2SEQ, ArtifactFormat.DJL_PARAMS,
 				new Architecture(ArchitectureCatalog.SEQ2SEQ_ATTENTION, architecture),
 				List.of(new Artifact("pending.params", null)), null, List.of(), descriptorParameters(s),
-				provenance(request, report, quality, evaluation), Path.of("."));
+				Seq2SeqReports.provenance(request, report, quality, evaluation), Path.of("."));
 		return new Result(template, report.parameters(), evaluation, files);
 	}
 
@@ -236,115 +231,6 @@ public final class Seq2SeqTraining {
 			}
 		}
 		return new Decoded(outputs, best, (System.nanoTime() - start) / 1e6);
-	}
-
-	private static Map<String, Object> scores(List<SequencePair> pairs, List<String> outputs,
-			SymbolVocabulary.Level level) {
-		List<List<String>> candidates = outputs.stream().map(level::split).toList();
-		List<List<String>> references = pairs.stream().map((pair) -> level.split(pair.target())).toList();
-		int matches = 0;
-		for (int i = 0; i < pairs.size(); i++) {
-			matches += candidates.get(i).equals(references.get(i)) ? 1 : 0;
-		}
-		Bleu.Score bleu = Bleu.corpus(candidates, references);
-		Map<String, Object> scores = new LinkedHashMap<>();
-		scores.put("exactMatch", round((double) matches / pairs.size()));
-		scores.put("bleu", round(bleu.bleu()));
-		scores.put("precisions", java.util.Arrays.stream(bleu.precisions()).map(Seq2SeqTraining::round).toArray());
-		scores.put("brevityPenalty", round(bleu.brevityPenalty()));
-		return scores;
-	}
-
-	private static Map<String, Object> baselines(List<SequencePair> train, List<SequencePair> test,
-			SymbolVocabulary.Level level) {
-		Map<String, Integer> counts = new HashMap<>();
-		train.forEach((pair) -> counts.merge(pair.target(), 1, Integer::sum));
-		String mostFrequent = counts.entrySet()
-			.stream()
-			.max(Map.Entry.<String, Integer>comparingByValue()
-				.thenComparing(Map.Entry::getKey, Comparator.<String>reverseOrder()))
-			.map(Map.Entry::getKey)
-			.orElse("");
-		Map<String, Object> baselines = new LinkedHashMap<>();
-		baselines.put("copyInput", scores(test, test.stream().map(SequencePair::source).toList(), level));
-		Map<String, Object> frequent = new LinkedHashMap<>();
-		frequent.put("output", mostFrequent);
-		frequent.putAll(scores(test, test.stream().map((pair) -> mostFrequent).toList(), level));
-		baselines.put("mostFrequent", frequent);
-		return baselines;
-	}
-
-	// Rows are the generated symbols and <EOS> when the hypothesis finished.
-	private static byte[] heatmap(Hypothesis hypothesis, SequencePair pair, SymbolVocabulary source,
-			SymbolVocabulary target) {
-		List<String> columns = source.level().split(pair.source());
-		List<String> rows = new ArrayList<>(target.symbols(hypothesis.tokens()));
-		if (hypothesis.finished()) {
-			rows.add(SymbolVocabulary.EOS);
-		}
-		float[][] weights = hypothesis.attention().subList(0, rows.size()).toArray(new float[0][]);
-		return AttentionHeatmap.png(weights, columns, rows);
-	}
-
-	private static Map<String, Object> quality(Map<String, Object> evaluation) {
-		Map<?, ?> beam = (Map<?, ?>) evaluation.get("beam");
-		Map<?, ?> greedy = (Map<?, ?>) evaluation.get("greedy");
-		Map<String, Object> quality = new LinkedHashMap<>();
-		// Promotion compares testAccuracy: here the exact match of the descriptor's beam.
-		quality.put("testAccuracy", beam.get("exactMatch"));
-		quality.put("testBleu", beam.get("bleu"));
-		quality.put("testGreedyExactMatch", greedy.get("exactMatch"));
-		quality.put("testGreedyBleu", greedy.get("bleu"));
-		return quality;
-	}
-
-	private static Map<String, Object> splitSizes(PairSplits splits, List<SequencePair> train, List<SequencePair> dev,
-			List<SequencePair> test) {
-		Map<String, Object> sizes = new LinkedHashMap<>();
-		sizes.put("train", train.size());
-		sizes.put("dev", dev.size());
-		sizes.put("test", test.size());
-		sizes.put("leftOutForLength", splits.train().size() + splits.dev().size() + splits.test().size() - train.size()
-				- dev.size() - test.size());
-		return sizes;
-	}
-
-	private static List<Map<String, Object>> history(List<EpochResult> history) {
-		return history.stream().map((epoch) -> {
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("epoch", epoch.epoch());
-			entry.put("trainLoss", round(epoch.trainLoss()));
-			entry.put("devLoss", round(epoch.devLoss()));
-			entry.put("devExactMatch", round(epoch.devAccuracy()));
-			entry.put("seconds", round(epoch.seconds()));
-			return entry;
-		}).toList();
-	}
-
-	private static Map<String, Object> provenance(Request request, Seq2SeqTrainer.Report report,
-			Map<String, Object> quality, Map<String, Object> evaluation) {
-		Map<String, Object> provenance = new LinkedHashMap<>();
-		provenance.put("trainedBy", request.trainedBy());
-		provenance.put("trainedAt", Instant.now().toString());
-		provenance.put("dataset", request.datasetDescription() + "; split " + evaluation.get("split"));
-		provenance.put("engine", "DJL " + Engine.getDjlVersion() + ", PyTorch "
-				+ Engine.getEngine("PyTorch").getVersion() + ", " + Engine.getEngine("PyTorch").defaultDevice());
-		Map<String, Object> settings = new LinkedHashMap<>(request.settings().toMap());
-		settings.remove("flip");
-		settings.remove("maxShift");
-		settings.remove("devFraction");
-		settings.remove("testFraction");
-		settings.put("seq2seq", request.seq2seq().toMap());
-		provenance.put("settings", settings);
-		provenance.put("bestEpoch", report.bestEpoch());
-		provenance.put("trainSeconds", Math.round(report.trainSeconds()));
-		provenance.put("history", evaluation.get("history"));
-		provenance.put("quality", quality);
-		return provenance;
-	}
-
-	private static double round(double value) {
-		return Math.round(value * 1_000_000) / 1_000_000.0;
 	}
 
 	/**
