@@ -22,7 +22,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 
-import io.modelport.contract.Suggestions;
 import io.modelport.core.SafeMessages;
 import io.modelport.runtime.LoadedModel;
 import io.modelport.runtime.ModelLoader;
@@ -141,9 +140,7 @@ public class ModelRegistry implements SmartLifecycle {
 	public RegisteredModel find(String name) {
 		RegisteredModel model = this.models.get(name);
 		if (model == null) {
-			List<String> known = this.models.keySet().stream().sorted().toList();
-			throw new ModelNotFoundException("model '" + name + "' does not exist" + Suggestions.didYouMean(name, known)
-					+ " (models: " + String.join(", ", known) + ")");
+			throw ModelNotFoundException.unknown(name, this.models.keySet());
 		}
 		return model;
 	}
