@@ -137,7 +137,11 @@ public class ModelLoader {
 			if (!file.endsWith(".onnx")) {
 				throw new InvalidModelException("an ONNX artifact must end in .onnx, was " + file);
 			}
-			model.load(descriptor.directory(), file.substring(0, file.length() - 5));
+			// The intra-op thread setting applies to both engines, so a version serves
+			// with the same CPU share whichever format it is in.
+			int threads = this.properties.intraOpThreads();
+			model.load(descriptor.directory(), file.substring(0, file.length() - 5),
+					(threads > 0) ? Map.of("intraOpNumThreads", Integer.toString(threads)) : Map.of());
 			return;
 		}
 		Matcher matcher = PARAMS_FILE.matcher(file);
