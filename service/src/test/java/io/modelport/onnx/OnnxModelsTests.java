@@ -2,15 +2,23 @@ package io.modelport.onnx;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import com.google.protobuf.ByteString;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +30,10 @@ import tools.jackson.databind.JsonNode;
 
 import io.modelport.Fixtures;
 import io.modelport.LocalHttp;
+import io.modelport.oip.grpc.GrpcServer;
+import io.modelport.oip.grpc.v2.GRPCInferenceServiceGrpc;
+import io.modelport.oip.grpc.v2.ModelInferRequest;
+import io.modelport.oip.grpc.v2.ModelInferResponse;
 import io.modelport.store.Checksums;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +43,8 @@ import static org.assertj.core.api.Assertions.within;
  * ONNX models through the real service: the ONNX export of the TorchScript fixture,
  * served by OnnxRuntime as a {@code format: onnx} version and as a DJL Serving folder,
  * answers what the PyTorch engine answers on the same images, over the classify endpoint
- * and the Open Inference Protocol; a broken ONNX file fails only its own version.
+ * and the Open Inference Protocol (REST JSON and gRPC raw bytes); a broken ONNX file
+ * fails only its own version.
  *
  * @author Modelport Team
  */
@@ -48,6 +61,9 @@ class OnnxModelsTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private GrpcServer grpc;
 
 	private LocalHttp http;
 
@@ -92,6 +108,48 @@ class OnnxModelsTests {
 		assertThat(onnx.get("outputs").get(1).get("data")).isEqualTo(torch.get("outputs").get(1).get("data"));
 		JsonNode metadata = LocalHttp.read(this.http.get("/v2/models/onnx-fashion"));
 		assertThat(metadata.get("inputs").get(0).get("shape").toString()).isEqualTo("[-1,1,28,28]");
+	}
+
+	@Test
+	void grpcRawAnswersEqualThePyTorchEngine() throws InterruptedException {
+		ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", this.grpc.port()).usePlaintext().build();
+		try {
+			GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub stub = GRPCInferenceServiceGrpc
+				.newBlockingStub(channel);
+			float[] torch = grpcProbabilities(stub, "torch-fashion");
+			float[] onnx = grpcProbabilities(stub, "onnx-fashion");
+			assertThat(onnx).hasSize(IMAGES.length * 10);
+			for (int i = 0; i < torch.length; i++) {
+				assertThat(onnx[i]).as("probability " + i).isCloseTo(torch[i], within(1e-4f));
+			}
+		}
+		finally {
+			channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+		}
+	}
+
+	private static float[] grpcProbabilities(GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub stub,
+			String model) {
+		ModelInferRequest.Builder request = ModelInferRequest.newBuilder()
+			.setModelName(model)
+			.addInputs(ModelInferRequest.InferInputTensor.newBuilder()
+				.setName("image")
+				.setDatatype("BYTES")
+				.addShape(IMAGES.length));
+		ByteBuffer images = ByteBuffer.allocate(64 * 1024).order(ByteOrder.LITTLE_ENDIAN);
+		for (String image : IMAGES) {
+			byte[] png = Fixtures.image(image);
+			images.putInt(png.length).put(png);
+		}
+		request.addRawInputContents(ByteString.copyFrom(images.array(), 0, images.position()));
+		ModelInferResponse answer = stub.modelInfer(request.build());
+		FloatBuffer raw = answer.getRawOutputContents(0)
+			.asReadOnlyByteBuffer()
+			.order(ByteOrder.LITTLE_ENDIAN)
+			.asFloatBuffer();
+		float[] probabilities = new float[raw.remaining()];
+		raw.get(probabilities);
+		return probabilities;
 	}
 
 	@Test
