@@ -28,9 +28,10 @@ import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
 
 /**
- * Loads a model version into the PyTorch engine: checks the artifacts' checksums,
- * rebuilds the block (DJL parameters) or reads the TorchScript module, creates the
- * predictor pool and warms the model up with one inference.
+ * Loads a model version into its engine (PyTorch, or OnnxRuntime for ONNX graphs): checks
+ * the artifacts' checksums, rebuilds the block (DJL parameters) or reads the TorchScript
+ * module or ONNX graph, creates the predictor pool and warms the model up with one
+ * inference.
  *
  * @author Modelport Team
  */
@@ -93,7 +94,7 @@ public class ModelLoader {
 		}
 		adapter.validate(descriptor);
 		Checksums.verify(descriptor);
-		Model model = Model.newInstance(descriptor.name() + "-" + descriptor.version(), device(), "PyTorch");
+		Model model = newModel(descriptor);
 		LoadedModel loaded = null;
 		try {
 			Object state = adapter.readArtifacts(model, descriptor).orElse(null);
@@ -125,6 +126,16 @@ public class ModelLoader {
 		}
 	}
 
+	private Model newModel(ModelDescriptor descriptor) {
+		String name = descriptor.name() + "-" + descriptor.version();
+		if (descriptor.format() == ArtifactFormat.ONNX) {
+			// The OnnxRuntime jar from Maven Central is the CPU build; a GPU chosen for
+			// PyTorch is not a device it can use.
+			return Model.newInstance(name, Device.cpu(), ArtifactFormat.ONNX.engine());
+		}
+		return Model.newInstance(name, device(), ArtifactFormat.TORCHSCRIPT.engine());
+	}
+
 	private void loadWeights(Model model, ModelDescriptor descriptor, TaskAdapter adapter)
 			throws IOException, MalformedModelException {
 		String file = descriptor.weights().file();
@@ -133,6 +144,17 @@ public class ModelLoader {
 				throw new InvalidModelException("a TorchScript artifact must end in .pt, was " + file);
 			}
 			model.load(descriptor.directory(), file.substring(0, file.length() - 3));
+			return;
+		}
+		if (descriptor.format() == ArtifactFormat.ONNX) {
+			if (!file.endsWith(".onnx")) {
+				throw new InvalidModelException("an ONNX artifact must end in .onnx, was " + file);
+			}
+			// The intra-op thread setting applies to both engines, so a version serves
+			// with the same CPU share whichever format it is in.
+			int threads = this.properties.intraOpThreads();
+			model.load(descriptor.directory(), file.substring(0, file.length() - 5),
+					(threads > 0) ? Map.of("intraOpNumThreads", Integer.toString(threads)) : Map.of());
 			return;
 		}
 		Matcher matcher = PARAMS_FILE.matcher(file);

@@ -25,8 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * header
  * @param drainTimeout how long an unloaded or replaced version may take to finish its
  * queued requests
- * @param intraOpThreads PyTorch intra-op threads per inference ({@code 0} keeps DJL's
- * default, one per core); read once, when the engine loads
+ * @param intraOpThreads intra-op threads per inference, for PyTorch (read once, when the
+ * engine loads) and for each OnnxRuntime session; {@code 0} keeps the engines' default,
+ * one per core
  * @param callerRuns whether a request that finds a free slot and an empty queue runs on
  * the caller's thread instead of being handed to a worker (per model: {@code callerRuns})
  * @author Modelport Team

@@ -15,6 +15,9 @@ public enum ArtifactFormat {
 	/** A TorchScript module ({@code .pt}) exported from PyTorch. */
 	TORCHSCRIPT("torchscript"),
 
+	/** An ONNX graph ({@code .onnx}), served by the OnnxRuntime engine. */
+	ONNX("onnx"),
+
 	/** Word vectors in the word2vec C tool's text format (gensim writes it too). */
 	WORD2VEC_TEXT("word2vec-text"),
 
@@ -33,6 +36,15 @@ public enum ArtifactFormat {
 	 */
 	public boolean isWordVectors() {
 		return this == WORD2VEC_TEXT || this == WORD2VEC_BINARY;
+	}
+
+	/**
+	 * The DJL engine that runs this format: OnnxRuntime for ONNX graphs, PyTorch for
+	 * everything else.
+	 * @return the engine name
+	 */
+	public String engine() {
+		return (this == ONNX) ? "OnnxRuntime" : "PyTorch";
 	}
 
 	/**

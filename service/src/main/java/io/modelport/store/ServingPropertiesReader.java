@@ -13,10 +13,11 @@ import java.util.stream.Stream;
 
 /**
  * Turns a DJL-Serving model folder ({@code serving.properties} + a TorchScript
- * {@code .pt} + {@code synset.txt}) into a descriptor, so image classifiers move over
- * from DJL Serving unchanged. The keys follow DJL's image classification translator:
- * {@code width}, {@code height} (default 224), {@code normalize} (ImageNet statistics),
- * {@code flag} ({@code grayscale} or {@code color}), {@code topK}, {@code applySoftmax},
+ * {@code .pt}, or an ONNX {@code .onnx} with {@code engine=OnnxRuntime}, +
+ * {@code synset.txt}) into a descriptor, so image classifiers move over from DJL Serving
+ * unchanged. The keys follow DJL's image classification translator: {@code width},
+ * {@code height} (default 224), {@code normalize} (ImageNet statistics), {@code flag}
+ * ({@code grayscale} or {@code color}), {@code topK}, {@code applySoftmax},
  * {@code synsetFileName}, {@code option.modelName}.
  *
  * @author Modelport Team
@@ -44,9 +45,12 @@ public final class ServingPropertiesReader {
 	public static ModelDescriptor read(String name, int version, Path directory) {
 		Properties properties = load(directory.resolve(FILE_NAME));
 		String engine = properties.getProperty("engine", "PyTorch");
-		if (!"PyTorch".equals(engine)) {
-			throw new InvalidModelException("serving.properties engine must be PyTorch, was " + engine);
-		}
+		ArtifactFormat format = switch (engine) {
+			case "PyTorch" -> ArtifactFormat.TORCHSCRIPT;
+			case "OnnxRuntime" -> ArtifactFormat.ONNX;
+			default -> throw new InvalidModelException(
+					"serving.properties engine must be PyTorch or OnnxRuntime, was " + engine);
+		};
 		String factory = properties.getProperty("translatorFactory", "");
 		if (!factory.isEmpty() && !factory.endsWith("ImageClassificationTranslatorFactory")) {
 			throw new InvalidModelException(
@@ -62,8 +66,9 @@ public final class ServingPropertiesReader {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		parameters.put("topK", intProperty(properties, "topK", 5));
 		parameters.put("applySoftmax", Boolean.parseBoolean(properties.getProperty("applySoftmax", "true")));
-		String file = torchScriptFile(directory, properties.getProperty("option.modelName"), name);
-		return new ModelDescriptor(name, version, Task.CLASSIFIER, ArtifactFormat.TORCHSCRIPT, null,
+		String extension = (format == ArtifactFormat.ONNX) ? ".onnx" : ".pt";
+		String file = modelFile(directory, properties.getProperty("option.modelName"), name, extension);
+		return new ModelDescriptor(name, version, Task.CLASSIFIER, format, null,
 				List.of(new Artifact(file, properties.getProperty("sha256"))), input, labels, parameters,
 				Map.of("source", "DJL Serving folder (serving.properties)"), directory);
 	}
@@ -79,18 +84,21 @@ public final class ServingPropertiesReader {
 		}
 	}
 
-	private static String torchScriptFile(Path directory, String modelName, String name) {
+	private static String modelFile(Path directory, String modelName, String name, String extension) {
 		for (String candidate : new String[] { modelName, name, "model" }) {
-			if (candidate != null && Files.isRegularFile(directory.resolve(candidate + ".pt"))) {
-				return candidate + ".pt";
+			if (candidate != null && Files.isRegularFile(directory.resolve(candidate + extension))) {
+				return candidate + extension;
 			}
 		}
 		try (Stream<Path> files = Files.list(directory)) {
-			List<String> pt = files.map((p) -> p.getFileName().toString()).filter((f) -> f.endsWith(".pt")).toList();
-			if (pt.size() == 1) {
-				return pt.get(0);
+			List<String> found = files.map((p) -> p.getFileName().toString())
+				.filter((f) -> f.endsWith(extension))
+				.toList();
+			if (found.size() == 1) {
+				return found.get(0);
 			}
-			throw new InvalidModelException("expected one .pt file next to serving.properties, found " + pt.size());
+			throw new InvalidModelException(
+					"expected one " + extension + " file next to serving.properties, found " + found.size());
 		}
 		catch (IOException ex) {
 			throw new InvalidModelException("cannot list " + directory.getFileName() + ": " + ex.getMessage(), ex);

@@ -86,6 +86,46 @@ class ModelStoreTests {
 	}
 
 	@Test
+	void readsAnOnnxRuntimeServingFolder() throws IOException {
+		Path folder = Files.createDirectories(this.store.resolve("fashion"));
+		Files.writeString(folder.resolve("serving.properties"), """
+				engine=OnnxRuntime
+				option.modelName=graph
+				flag=grayscale
+				width=28
+				height=28
+				""");
+		Files.writeString(folder.resolve("synset.txt"), "cat\ndog\n");
+		Files.writeString(folder.resolve("graph.onnx"), "not really onnx");
+		Files.writeString(folder.resolve("other.pt"), "a TorchScript file the OnnxRuntime engine ignores");
+		ModelDescriptor descriptor = new ModelStore(this.store).find("fashion").orElseThrow().descriptor(1);
+		assertThat(descriptor.format()).isEqualTo(ArtifactFormat.ONNX);
+		assertThat(descriptor.format().engine()).isEqualTo("OnnxRuntime");
+		assertThat(descriptor.weights().file()).isEqualTo("graph.onnx");
+		assertThat(descriptor.input().channels()).isEqualTo(1);
+	}
+
+	@Test
+	void anOnnxRuntimeServingFolderNeedsOneOnnxFile() throws IOException {
+		Path folder = Files.createDirectories(this.store.resolve("fashion"));
+		Files.writeString(folder.resolve("serving.properties"), "engine=OnnxRuntime\n");
+		Files.writeString(folder.resolve("synset.txt"), "cat\n");
+		Files.writeString(folder.resolve("fashion.pt"), "TorchScript, not ONNX");
+		StoredModel stored = new ModelStore(this.store).find("fashion").orElseThrow();
+		assertThatExceptionOfType(InvalidModelException.class).isThrownBy(() -> stored.descriptor(1))
+			.withMessageContaining("expected one .onnx file next to serving.properties, found 0");
+	}
+
+	@Test
+	void refusesUnknownServingEngines() throws IOException {
+		Path folder = Files.createDirectories(this.store.resolve("mx"));
+		Files.writeString(folder.resolve("serving.properties"), "engine=MXNet\n");
+		StoredModel stored = new ModelStore(this.store).find("mx").orElseThrow();
+		assertThatExceptionOfType(InvalidModelException.class).isThrownBy(() -> stored.descriptor(1))
+			.withMessage("serving.properties engine must be PyTorch or OnnxRuntime, was MXNet");
+	}
+
+	@Test
 	void refusesNonClassifierServingFolders() throws IOException {
 		Path folder = Files.createDirectories(this.store.resolve("yolo"));
 		Files.writeString(folder.resolve("serving.properties"),
