@@ -36,7 +36,7 @@ import static org.mockito.BDDMockito.given;
  * @author Modelport Team
  */
 @WebMvcTest(OipController.class)
-@Import(WebConfiguration.class)
+@Import({ WebConfiguration.class, OipBinary.class })
 class OipControllerTests {
 
 	@Autowired
