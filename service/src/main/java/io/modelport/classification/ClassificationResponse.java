@@ -8,9 +8,10 @@ import java.util.List;
  * @param model the model name
  * @param version the version that answered
  * @param predictions the top-K classes, most probable first
+ * @param outOfDomain how far the input seems from the training data
  * @author Modelport Team
  */
-public record ClassificationResponse(String model, int version, List<Prediction> predictions) {
+public record ClassificationResponse(String model, int version, List<Prediction> predictions, OutOfDomain outOfDomain) {
 
 	public ClassificationResponse {
 		predictions = List.copyOf(predictions);

@@ -71,7 +71,8 @@ public class ClassificationService {
 				float[] tensor = ImagePreprocessor.toTensor(decoded, descriptor.input());
 				float[] probabilities = (timeout != null) ? loaded.predict(tensor, timeout) : loaded.predict(tensor);
 				return new ClassificationResponse(model, descriptor.version(),
-						top(probabilities, descriptor.labels(), k));
+						top(probabilities, descriptor.labels(), k), OutOfDomain.of(probabilities, tensor,
+								descriptor.input(), InputStatistics.fromParameters(descriptor.parameters())));
 			});
 		}
 		catch (TranslateException ex) {

@@ -1,9 +1,11 @@
 package io.modelport.contract;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -55,12 +57,12 @@ class OpenApiContract implements OpenApiCustomizer {
 					+ "whose type URNs are listed in docs/errors.md."));
 		openApi.getComponents().addSchemas(PROBLEM, problemSchema());
 		if (openApi.getPaths() != null) {
-			openApi.getPaths().forEach(this::operations);
+			openApi.getPaths().forEach((name, path) -> operations(name, path, openApi.getComponents()));
 		}
 		orderTags(openApi);
 	}
 
-	private void operations(String name, PathItem path) {
+	private void operations(String name, PathItem path, Components components) {
 		path.readOperationsMap().forEach((method, operation) -> {
 			String success = SUCCESS.get(method.name().toLowerCase(java.util.Locale.ROOT) + " " + name);
 			if (success != null && operation.getResponses() != null && operation.getResponses().containsKey("200")) {
@@ -71,7 +73,27 @@ class OpenApiContract implements OpenApiCustomizer {
 				operation.getResponses().put(success, ok.description(description(success)));
 			}
 			operation(operation);
+			namedForms(operation, components);
 		});
+	}
+
+	// An inline multipart schema is named by openapi-generator after the first operation
+	// that has an identical one, and then imported but never generated where it is not
+	// the operation's first body type (the face and word embed): a client that does not
+	// compile. A component per operation gives every form a model of its own.
+	private static void namedForms(Operation operation, Components components) {
+		if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null
+				|| operation.getOperationId() == null) {
+			return;
+		}
+		MediaType form = operation.getRequestBody().getContent().get("multipart/form-data");
+		if (form == null || form.getSchema() == null || form.getSchema().get$ref() != null) {
+			return;
+		}
+		String id = operation.getOperationId();
+		String name = Character.toUpperCase(id.charAt(0)) + id.substring(1) + "Form";
+		components.addSchemas(name, form.getSchema());
+		form.setSchema(new Schema<>().$ref("#/components/schemas/" + name));
 	}
 
 	private static String description(String status) {
@@ -110,6 +132,47 @@ class OpenApiContract implements OpenApiCustomizer {
 			MediaType any = content.remove("*/*");
 			content.putIfAbsent("application/json", any);
 		}
+		if (content != null && content.get("application/json") != null) {
+			splitBinary(content);
+		}
+	}
+
+	// Two handlers on one path, one answering JSON and one raw bytes (OIP infer), become
+	// one JSON answer typed "object or byte string": a generated client cannot compile
+	// that (a getter named getbyte[]). The bytes are another media type, not a JSON
+	// alternative. (The swagger model types oneOf as a raw List<Schema>.)
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private static void splitBinary(Content content) {
+		Schema schema = content.get("application/json").getSchema();
+		if (schema == null || schema.getOneOf() == null) {
+			return;
+		}
+		List<Schema> json = new ArrayList<>();
+		boolean bytes = false;
+		for (Schema alternative : (List<Schema>) schema.getOneOf()) {
+			if (isBytes(alternative)) {
+				bytes = true;
+			}
+			else {
+				json.add(alternative);
+			}
+		}
+		if (!bytes) {
+			return;
+		}
+		if (json.size() == 1) {
+			content.get("application/json").setSchema(json.get(0));
+		}
+		else {
+			schema.setOneOf(json);
+		}
+		content.putIfAbsent("application/octet-stream", new MediaType().schema(new StringSchema().format("binary")));
+	}
+
+	private static boolean isBytes(Schema<?> schema) {
+		boolean string = "string".equals(schema.getType())
+				|| (schema.getTypes() != null && schema.getTypes().contains("string"));
+		return string && ("byte".equals(schema.getFormat()) || "binary".equals(schema.getFormat()));
 	}
 
 	private static ApiResponse problemResponse(String status) {

@@ -11,10 +11,11 @@ import java.util.List;
  * @param imageHeight the height of the image sent
  * @param detections the objects found, highest score first, boxes in pixels of the image
  * sent
+ * @param outOfDomain what the detector can say when it found nothing
  * @author Modelport Team
  */
 public record DetectionResponse(String model, int version, int imageWidth, int imageHeight,
-		List<DetectedObject> detections) {
+		List<DetectedObject> detections, Signals outOfDomain) {
 
 	/**
 	 * One object found.
@@ -24,6 +25,20 @@ public record DetectionResponse(String model, int version, int imageWidth, int i
 	 * @param box the box in pixels of the image sent
 	 */
 	public record DetectedObject(String label, float score, BoundingBox box) {
+
+	}
+
+	/**
+	 * What a detector can say about an input it may not know (docs/out-of-domain.md): a
+	 * detector has no "none of the above" class, so an empty answer is the signal, and
+	 * the best candidate under the threshold says whether lowering it would help.
+	 *
+	 * @param scoreThreshold the score threshold that applied
+	 * @param nothingAboveThreshold whether no object reached the threshold
+	 * @param bestBelowThreshold when nothing was found: the highest-scoring candidate
+	 * above {@link DetectionService#PROBE_THRESHOLD}, {@code null} when there was none
+	 */
+	public record Signals(float scoreThreshold, boolean nothingAboveThreshold, DetectedObject bestBelowThreshold) {
 
 	}
 

@@ -27,6 +27,9 @@ import io.modelport.store.Task;
 @Service
 public class DetectionService {
 
+	/** The threshold of the second decoding that looks for the nearest miss. */
+	static final float PROBE_THRESHOLD = 0.01f;
+
 	private final ModelRegistry registry;
 
 	private final ImageDecoder decoder;
@@ -96,13 +99,36 @@ public class DetectionService {
 					.map((d) -> new DetectionResponse.DetectedObject(labels.get(d.classIndex()), d.score(),
 							letterbox.toImage(d.box())))
 					.toList();
-				return new Detected(new DetectionResponse(model, descriptor.version(), decoded.getWidth(),
-						decoded.getHeight(), objects), decoded);
+				DetectionResponse.DetectedObject best = objects.isEmpty()
+						? bestBelow(output, settings, labels, wanted, descriptor, letterbox) : null;
+				return new Detected(
+						new DetectionResponse(model, descriptor.version(), decoded.getWidth(), decoded.getHeight(),
+								objects,
+								new DetectionResponse.Signals(settings.scoreThreshold(), objects.isEmpty(), best)),
+						decoded);
 			});
 		}
 		catch (TranslateException | IllegalArgumentException ex) {
 			throw new InferenceFailedException("detection failed for model '" + model + "'", ex);
 		}
+	}
+
+	// Only when nothing was found: decode again with a low threshold, so the answer can
+	// say how close the nearest miss was.
+	private static DetectionResponse.DetectedObject bestBelow(RawOutput output, DecoderSettings settings,
+			List<String> labels, Set<Integer> wanted, ModelDescriptor descriptor, Letterbox letterbox) {
+		if (settings.scoreThreshold() <= PROBE_THRESHOLD) {
+			return null;
+		}
+		DecoderSettings probe = settings.withOverrides(PROBE_THRESHOLD, null, null);
+		return OutputDecoder
+			.decode(output, probe, labels.size(), descriptor.input().width(), descriptor.input().height())
+			.stream()
+			.filter((d) -> wanted.isEmpty() || wanted.contains(d.classIndex()))
+			.max(java.util.Comparator.comparingDouble(Detection::score))
+			.map((d) -> new DetectionResponse.DetectedObject(labels.get(d.classIndex()), d.score(),
+					letterbox.toImage(d.box())))
+			.orElse(null);
 	}
 
 	private static Set<Integer> classFilter(List<String> classes, List<String> labels) {

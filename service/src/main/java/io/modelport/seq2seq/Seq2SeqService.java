@@ -26,6 +26,12 @@ import io.modelport.store.Task;
 @Service
 public class Seq2SeqService {
 
+	/**
+	 * The descriptor parameter holding the length-normalised score under which an answer
+	 * is flagged {@code lowConfidence}, measured per model (docs/out-of-domain.md).
+	 */
+	static final String LOW_CONFIDENCE_PARAMETER = "lowConfidenceScore";
+
 	/** The widest beam a request may ask for. */
 	public static final int MAX_BEAM_WIDTH = 16;
 
@@ -82,9 +88,11 @@ public class Seq2SeqService {
 			throw new InferenceFailedException("translation failed for model '" + model + "'", ex);
 		}
 		boolean attention = Boolean.TRUE.equals(request.returnAttention());
+		Double threshold = (loaded.descriptor().parameters().get(LOW_CONFIDENCE_PARAMETER) instanceof Number number)
+				? number.doubleValue() : null;
 		List<Translation> translations = new ArrayList<>(texts.size());
 		for (int i = 0; i < texts.size(); i++) {
-			translations.add(translation(seq2seq, texts.get(i), results.get(i), attention));
+			translations.add(translation(seq2seq, texts.get(i), results.get(i), attention, threshold));
 		}
 		int version = loaded.descriptor().version();
 		return (request.text() != null) ? new TranslationResponse(model, version, translations.get(0), null)
@@ -159,7 +167,7 @@ public class Seq2SeqService {
 	}
 
 	private static Translation translation(Seq2SeqModel model, String text, List<Hypothesis> hypotheses,
-			boolean attention) {
+			boolean attention, Double threshold) {
 		if (hypotheses.isEmpty()) {
 			throw new InferenceFailedException("the model produced no hypothesis", null);
 		}
@@ -179,8 +187,9 @@ public class Seq2SeqService {
 			inputs = model.source().level().split(text);
 			weights = best.attention();
 		}
-		return new Translation(text, model.target().decode(best.tokens()), best.score(), best.finished(),
-				model.source().unknownCount(text), alternatives, weights, inputs, outputs);
+		Boolean low = (threshold != null) ? (best.score() < threshold || !best.finished()) : null;
+		return new Translation(text, model.target().decode(best.tokens()), best.score(), best.logProbability(), low,
+				best.finished(), model.source().unknownCount(text), alternatives, weights, inputs, outputs);
 	}
 
 }

@@ -10,6 +10,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param input the input text
  * @param output the best output
  * @param score its length-normalised score (1/T^α) Σ log P
+ * @param logProbability its sequence log-probability Σ log P, {@code <EOS>} included when
+ * finished
+ * @param lowConfidence whether {@code score} is below the version's measured
+ * {@code lowConfidenceScore} parameter, or the maximum length cut the output: the answer
+ * is likely wrong or the input out of the model's domain (docs/out-of-domain.md gives the
+ * measured error rates); absent when the version has no measured threshold
  * @param finished {@code false} when the maximum length cut it before {@code <EOS>}
  * @param unknownSymbols how many input symbols the model did not know (read as
  * {@code <UNK>}, as in training)
@@ -21,9 +27,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @author Modelport Team
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Translation(String input, String output, double score, boolean finished, int unknownSymbols,
-		List<Alternative> alternatives, List<float[]> attention, List<String> inputSymbols,
-		List<String> outputSymbols) {
+public record Translation(String input, String output, double score, double logProbability, Boolean lowConfidence,
+		boolean finished, int unknownSymbols, List<Alternative> alternatives, List<float[]> attention,
+		List<String> inputSymbols, List<String> outputSymbols) {
 
 	/**
 	 * One hypothesis.

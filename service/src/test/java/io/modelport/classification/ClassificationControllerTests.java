@@ -40,7 +40,7 @@ class ClassificationControllerTests {
 	private static final byte[] IMAGE = { 1, 2, 3 };
 
 	private static final ClassificationResponse ANSWER = new ClassificationResponse("shirts", 2,
-			List.of(new Prediction("Trouser", 0.9)));
+			List.of(new Prediction("Trouser", 0.9)), new OutOfDomain(0.9, 0.33, 0.14, 0.5, null));
 
 	@Autowired
 	private MockMvcTester mvc;

@@ -37,7 +37,8 @@ class DetectionControllerTests {
 	private static final byte[] IMAGE = { 1, 2, 3 };
 
 	private static final DetectionResponse ANSWER = new DetectionResponse("scenes", 1, 64, 32,
-			List.of(new DetectedObject("Bag", 0.9f, new BoundingBox(1, 2, 30, 20))));
+			List.of(new DetectedObject("Bag", 0.9f, new BoundingBox(1, 2, 30, 20))),
+			new DetectionResponse.Signals(0.25f, false, null));
 
 	@Autowired
 	private MockMvcTester mvc;

@@ -34,7 +34,7 @@ import static org.mockito.BDDMockito.given;
 @Import(WebConfiguration.class)
 class TranslateControllerTests {
 
-	private static final Translation DATE = new Translation("3 Mar 2021", "2021-03-03", -0.01, true, 0,
+	private static final Translation DATE = new Translation("3 Mar 2021", "2021-03-03", -0.01, -0.1, false, true, 0,
 			List.of(new Translation.Alternative("2021-03-03", -0.01, true)), null, null, null);
 
 	@Autowired

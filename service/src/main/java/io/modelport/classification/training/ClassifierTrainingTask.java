@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 
 import ai.djl.Device;
 
+import io.modelport.classification.InputStatistics;
 import io.modelport.datasets.Dataset;
 import io.modelport.datasets.ImageDatasets;
 import io.modelport.datasets.ImageSet;
@@ -76,7 +77,7 @@ public class ClassifierTrainingTask implements TrainingTask {
 		TrainingReport report = new ClassifierTrainer(architecture, settings, device)
 			.train(DataSplits.of(train, test, settings), run.work(), progress);
 		ModelDescriptor template = TrainedClassifier.descriptor(run.model(), 1, architecture, settings, report,
-				data.labels(), run.source(), "data set '" + run.dataset().name() + "'");
+				data.labels(), run.source(), "data set '" + run.dataset().name() + "'", InputStatistics.of(train));
 		return new TrainedModel(template, report.parameters(), TrainedClassifier.evaluation(report, data.labels()),
 				Map.of(), Map.of("testAccuracy", report.test().accuracy()));
 	}

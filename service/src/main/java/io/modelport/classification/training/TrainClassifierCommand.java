@@ -14,6 +14,7 @@ import ai.djl.engine.Engine;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.modelport.classification.InputStatistics;
 import io.modelport.datasets.FashionMnist;
 import io.modelport.datasets.ImageSet;
 import io.modelport.nn.ConvClassifier;
@@ -87,7 +88,7 @@ public final class TrainClassifierCommand {
 		ModelDescriptor template = TrainedClassifier.descriptor(name, version, architecture, settings, report,
 				FashionMnist.LABELS,
 				"io.modelport.classification.training.TrainClassifierCommand " + String.join(" ", args),
-				"Fashion-MNIST (Debian dataset-fashion-mnist)");
+				"Fashion-MNIST (Debian dataset-fashion-mnist)", InputStatistics.of(train));
 		ModelDescriptor published = ModelPublisher.publish(store, template, report.parameters(), version,
 				Map.of(TrainedClassifier.EVALUATION_FILE,
 						json.writeValueAsBytes(TrainedClassifier.evaluation(report, FashionMnist.LABELS))));

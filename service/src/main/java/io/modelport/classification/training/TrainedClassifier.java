@@ -11,6 +11,7 @@ import java.util.Map;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 
+import io.modelport.classification.InputStatistics;
 import io.modelport.nn.ArchitectureCatalog;
 import io.modelport.nn.ConvClassifier;
 import io.modelport.store.Architecture;
@@ -48,13 +49,17 @@ public final class TrainedClassifier {
 	 * @param labels the class labels
 	 * @param trainedBy how the run was started (command or job id)
 	 * @param dataset a description of the data set
+	 * @param statistics the training images' input statistics, saved so that answers can
+	 * say how far an input lies from them
 	 * @return the descriptor; its directory and artifact are set at publication
 	 */
 	public static ModelDescriptor descriptor(String name, int version, ConvClassifier architecture,
-			TrainingSettings settings, TrainingReport report, List<String> labels, String trainedBy, String dataset) {
+			TrainingSettings settings, TrainingReport report, List<String> labels, String trainedBy, String dataset,
+			InputStatistics statistics) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		parameters.put("topK", Math.min(5, labels.size()));
 		parameters.put("applySoftmax", true);
+		parameters.put(InputStatistics.PARAMETER, statistics.toParameter());
 		Map<String, Object> provenance = new LinkedHashMap<>();
 		provenance.put("trainedBy", trainedBy);
 		provenance.put("trainedAt", Instant.now().toString());
