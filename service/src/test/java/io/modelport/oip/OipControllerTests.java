@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import io.modelport.oip.OipTypes.InferResponse;
 import io.modelport.oip.OipTypes.ModelMetadata;
 import io.modelport.oip.OipTypes.OutputTensor;
+import io.modelport.oip.OipTypes.ServerMetadata;
 import io.modelport.oip.OipTypes.TensorMetadata;
 import io.modelport.registry.ModelNotFoundException;
 import io.modelport.registry.ModelNotReadyException;
@@ -49,6 +50,7 @@ class OipControllerTests {
 	void healthAnswersWithoutABody() {
 		given(this.service.serverReady()).willReturn(false);
 		given(this.service.ready("shirts", 2)).willReturn(true);
+		given(this.service.server()).willReturn(new ServerMetadata("modelport", "dev", List.of("binary_tensor_data")));
 		assertThat(this.mvc.get().uri("/v2/health/live")).hasStatusOk();
 		assertThat(this.mvc.get().uri("/v2/health/ready")).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(this.mvc.get().uri("/v2/models/shirts/versions/2/ready")).hasStatusOk();
