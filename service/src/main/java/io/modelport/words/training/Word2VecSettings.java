@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * The settings of a word2vec training run (docs/ml-notes.md, "Word vectors"), the
  * {@code words} object of a {@code word2vec} training job. Every value may be left unset
@@ -74,6 +76,7 @@ public record Word2VecSettings(String architecture, Integer dimension, Integer w
 	 * Whether the run trains CBOW.
 	 * @return {@code true} for CBOW, {@code false} for skip-gram
 	 */
+	@JsonIgnore
 	public boolean isCbow() {
 		return CBOW.equals(this.architecture);
 	}
