@@ -37,12 +37,14 @@ class FoundBugsTests extends ServiceUnderFuzz {
 	}
 
 	@Test
-	void formParametersThatDoNotDecodeAreABadRequest() {
+	void formParametersThatDoNotDecodeAreAClientError() {
 		byte[] body = { (byte) 0xD2, (byte) 0xE5, 'Q', (byte) 0xB0, '%', 'Z', 'Z', '=', 'x' };
 		Answer answer = handled(new Probe("POST", "/api/v1/models/" + FuzzStore.WORDS + "/identify",
 				"application/x-www-form-urlencoded", body, Map.of()));
-		assertThat(answer.status()).isEqualTo(400);
-		assertThat(answer.text()).contains("cannot be decoded");
+		// Once a 500; since the strict contract, a form body where the endpoint reads
+		// none is
+		// refused before its parameters are decoded, naming the media types to send.
+		assertThat(answer.status()).isEqualTo(415);
 	}
 
 	@Test
