@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -18,9 +19,10 @@ import ai.djl.ndarray.NDManager;
  * The one epoch loop of every trainer: it runs the trainer's {@link EpochStep} epoch
  * after epoch, keeps the parameters of the best epoch by the step's score (or of the last
  * epoch, for runs whose length is fixed beforehand), stops early once the best epoch lies
- * {@code patience} epochs back, and reports every epoch as progress. With checkpoints on,
- * it saves the state and the current parameters after every epoch and resumes from them
- * in the same work folder.
+ * {@code patience} epochs back, and reports every epoch as progress, and within epochs
+ * the batches done, speed and ETA (at most every {@link #BATCH_REPORT_INTERVAL}, to a
+ * {@link TrainingProgress}). With checkpoints on, it saves the state and the current
+ * parameters after every epoch and resumes from them in the same work folder.
  * <p>
  * The kept epoch's parameters are saved as {@code <prefix>-<epoch>.params} in the work
  * folder (DJL's naming), where the trainer evaluates them afterwards.
@@ -28,6 +30,9 @@ import ai.djl.ndarray.NDManager;
  * @author Modelport Team
  */
 public final class EpochLoop {
+
+	/** The shortest time between two reports of progress within an epoch. */
+	public static final Duration BATCH_REPORT_INTERVAL = Duration.ofSeconds(2);
 
 	private final Model model;
 
@@ -125,7 +130,8 @@ public final class EpochLoop {
 	 * Runs the epochs.
 	 * @param step the trainer's epoch
 	 * @param progress receives each epoch's result as it finishes; after a resume, first
-	 * the results of the checkpoint's epochs again
+	 * the results of the checkpoint's epochs again; a {@link TrainingProgress} also
+	 * receives the progress within epochs
 	 * @return the kept epoch and the history
 	 * @throws IOException when parameters or checkpoints cannot be saved or read
 	 */
@@ -146,8 +152,12 @@ public final class EpochLoop {
 			// can hold epochs nobody heard of: report them all again.
 			this.resume.history().forEach(progress);
 		}
+		BatchMeter meter = new BatchMeter(TrainingProgress.batches(progress), this.epochs, BATCH_REPORT_INTERVAL,
+				System::nanoTime);
 		for (int epoch = first; epoch <= this.epochs; epoch++) {
-			EpochStep.Scored scored = step.run(epoch);
+			meter.start(epoch);
+			EpochStep.Scored scored = step.run(epoch, meter);
+			meter.finish();
 			EpochResult result = scored.result();
 			history.add(result);
 			if (this.keepLast ? epoch == this.epochs

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -114,9 +115,46 @@ class EpochLoopTests {
 		assertThat(outcome.parameters()).isNull();
 	}
 
+	@Test
+	void aTrainingProgressHearsOfTheFirstBatchBeforeTheEpochEnds() throws IOException {
+		List<Object> heard = new ArrayList<>();
+		EpochLoop.unsaved(2)
+			.run(scripted(new ArrayList<>(), new double[] { 0, 0 }, new double[] { 0, 0 }),
+					TrainingProgress.of(heard::add, heard::add));
+		// One batch report at the first batch; the rest fall within the two seconds.
+		assertThat(heard).hasSize(3);
+		assertThat(heard.get(0)).isInstanceOfSatisfying(BatchProgress.class, (batch) -> {
+			assertThat(batch.epoch()).isEqualTo(1);
+			assertThat(batch.epochs()).isEqualTo(2);
+			assertThat(batch.batch()).isEqualTo(1);
+			assertThat(batch.batches()).isEqualTo(3);
+			assertThat(batch.samples()).isEqualTo(10);
+			assertThat(batch.etaSeconds()).isNotNull().isGreaterThanOrEqualTo(batch.epochEtaSeconds());
+		});
+		assertThat(heard.subList(1, 3)).allSatisfy((item) -> assertThat(item).isInstanceOf(EpochResult.class));
+	}
+
+	@Test
+	void aMappedProgressRenumbersBothParts() {
+		List<Object> heard = new ArrayList<>();
+		Consumer<EpochResult> mapped = TrainingProgress.mapped(TrainingProgress.of(heard::add, heard::add),
+				(result) -> new EpochResult(result.epoch() + 5, 0, 0, 0, 0, 0, 0), (batch) -> batch.within(0, 10));
+		mapped.accept(new EpochResult(1, 0, 0, 0, 0, 0, 0));
+		TrainingProgress.batches(mapped).accept(new BatchProgress(2, 5, 1, 4, 8, 8, 1.0, 3.0, 15.0));
+		assertThat(heard.get(0)).extracting("epoch").isEqualTo(6);
+		// The first member of two: the second's 5 epochs at this epoch's pace of 4 s.
+		assertThat(heard.get(1)).isEqualTo(new BatchProgress(2, 10, 1, 4, 8, 8, 1.0, 3.0, 35.0));
+		TrainingProgress.batches((result) -> {
+		}).accept(new BatchProgress(1, 1, 1, 1, 1, 1, 1, 0.0, 0.0));
+	}
+
 	private static EpochStep scripted(List<Integer> ran, double[] scores, double[] losses) {
-		return (epoch) -> {
+		return (epoch, batches) -> {
 			ran.add(epoch);
+			batches.planned(3);
+			for (int i = 0; i < 3; i++) {
+				batches.done(10);
+			}
 			return new EpochStep.Scored(new EpochResult(epoch, 1, losses[epoch - 1], scores[epoch - 1], 0.1, 1, 1),
 					scores[epoch - 1]);
 		};

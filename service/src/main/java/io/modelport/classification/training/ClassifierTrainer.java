@@ -94,7 +94,7 @@ public class ClassifierTrainer {
 				outcome = EpochLoop.saving(model, workDir, BEST_PREFIX, this.settings.epochs())
 					.patience(this.settings.earlyStoppingPatience())
 					.checkpointed(resume, trainer.getManager())
-					.run((epoch) -> runEpoch(trainer, data, input, epoch), progress);
+					.run((epoch, batches) -> runEpoch(trainer, data, input, epoch, batches), progress);
 			}
 		}
 		List<EpochResult> history = outcome.history();
@@ -142,7 +142,8 @@ public class ClassifierTrainer {
 			.optDevices(new Device[] { this.device });
 	}
 
-	private EpochStep.Scored runEpoch(Trainer trainer, DataSplits data, InputSpec input, int epoch) {
+	private EpochStep.Scored runEpoch(Trainer trainer, DataSplits data, InputSpec input, int epoch,
+			EpochStep.Batches progress) {
 		ImageSet fit = data.train();
 		// A random stream per epoch makes shuffling and augmentation the same whether or
 		// not
@@ -153,6 +154,7 @@ public class ClassifierTrainer {
 		long start = System.nanoTime();
 		double lossSum = 0;
 		int batches = 0;
+		progress.planned((order.length + batchSize - 1) / batchSize);
 		for (int from = 0; from < order.length; from += batchSize) {
 			int size = Math.min(batchSize, order.length - from);
 			float[] pixels = new float[size * fit.rows() * fit.cols()];
@@ -175,6 +177,7 @@ public class ClassifierTrainer {
 				trainer.step();
 			}
 			batches++;
+			progress.done(size);
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		Predictions dev = predict(trainer, data.dev(), input);

@@ -90,13 +90,15 @@ public class DetectorTrainer {
 				Random random = new Random(this.settings.seed());
 				// The best epoch is the one with the lowest dev loss; detectors run every
 				// epoch (no early stopping) and keep no checkpoint.
-				return EpochLoop.saving(model, workDir, BEST_PREFIX, this.settings.epochs()).run((epoch) -> {
+				return EpochLoop.saving(model, workDir, BEST_PREFIX, this.settings.epochs()).run((epoch, batches) -> {
 					long start = System.nanoTime();
+					batches.planned(steps);
 					List<Scene> order = new ArrayList<>((epoch == 1) ? first : train.apply(epoch));
 					Collections.shuffle(order, random);
 					double trainLoss = 0;
 					for (int step = 0; step < steps; step++) {
 						trainLoss += step(trainer, order.subList(step * batch, (step + 1) * batch), true);
+						batches.done(batch);
 					}
 					double seconds = (System.nanoTime() - start) / 1e9;
 					double devLoss = devLoss(trainer, dev);

@@ -140,31 +140,34 @@ public final class FaceTrainer {
 			try (Trainer trainer = model.newTrainer(config)) {
 				trainer.initialize(new Shape(1, 1, this.input.height(), this.input.width()));
 				EpochLoop loop = EpochLoop.saving(model, workDir, BEST_PREFIX, this.settings.epochs());
-				EpochLoop.Outcome outcome = (keepBest ? loop.tiesByDevLoss() : loop.keepLast()).run((epoch) -> {
-					long start = System.nanoTime();
-					double trainLoss = 0;
-					for (int i = 0; i < steps; i++) {
-						trainLoss += step(trainer, sampler.nextBatch(), train, trainInputs, augmentation, random);
-					}
-					double seconds = (System.nanoTime() - start) / 1e9;
-					double devLoss = Double.NaN;
-					double devAccuracy = Double.NaN;
-					double auc = Double.NaN;
-					if (dev != null) {
-						float[][] embeddings = embed(trainer, devInputs, this.input);
-						VerificationMetrics metrics = new VerificationMetrics(devPairs.distances(embeddings),
-								devPairs.sameFlags());
-						devLoss = devLoss(trainer, embeddings, dev.labels());
-						devAccuracy = metrics.accuracyAt(metrics.bestAccuracyThreshold());
-						auc = metrics.rocAuc();
-						if (observer != null) {
-							observer.accept(embeddings, epoch);
+				EpochLoop.Outcome outcome = (keepBest ? loop.tiesByDevLoss() : loop.keepLast())
+					.run((epoch, batches) -> {
+						long start = System.nanoTime();
+						double trainLoss = 0;
+						batches.planned(steps);
+						for (int i = 0; i < steps; i++) {
+							trainLoss += step(trainer, sampler.nextBatch(), train, trainInputs, augmentation, random);
+							batches.done(p * this.faces.imagesPerIdentity());
 						}
-					}
-					return new EpochStep.Scored(new EpochResult(epoch, trainLoss / steps, devLoss, devAccuracy,
-							this.settings.schedule().rate(this.settings.optimizer().learningRate(), epoch - 1), seconds,
-							steps * p * this.faces.imagesPerIdentity() / seconds), auc);
-				}, progress);
+						double seconds = (System.nanoTime() - start) / 1e9;
+						double devLoss = Double.NaN;
+						double devAccuracy = Double.NaN;
+						double auc = Double.NaN;
+						if (dev != null) {
+							float[][] embeddings = embed(trainer, devInputs, this.input);
+							VerificationMetrics metrics = new VerificationMetrics(devPairs.distances(embeddings),
+									devPairs.sameFlags());
+							devLoss = devLoss(trainer, embeddings, dev.labels());
+							devAccuracy = metrics.accuracyAt(metrics.bestAccuracyThreshold());
+							auc = metrics.rocAuc();
+							if (observer != null) {
+								observer.accept(embeddings, epoch);
+							}
+						}
+						return new EpochStep.Scored(new EpochResult(epoch, trainLoss / steps, devLoss, devAccuracy,
+								this.settings.schedule().rate(this.settings.optimizer().learningRate(), epoch - 1),
+								seconds, steps * p * this.faces.imagesPerIdentity() / seconds), auc);
+					}, progress);
 				return new Report(outcome.parameters(), outcome.bestEpoch(), outcome.bestScore(), outcome.history(),
 						(System.nanoTime() - started) / 1e9);
 			}

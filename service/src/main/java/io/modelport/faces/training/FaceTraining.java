@@ -23,6 +23,7 @@ import io.modelport.store.InputSpec;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
 import io.modelport.training.EpochResult;
+import io.modelport.training.TrainingProgress;
 import io.modelport.training.TrainingSettings;
 
 /**
@@ -132,7 +133,8 @@ public final class FaceTraining {
 			FaceTrainer.Report report = new FaceTrainer(net.member(), input, settings.withSeed(seed + m), faceSettings,
 					device)
 				.train(split.train(), split.dev(), devPairs, memberDir,
-						(epoch) -> progress.accept(renumber(epoch, offset)));
+						TrainingProgress.mapped(progress, (epoch) -> renumber(epoch, offset),
+								(batch) -> batch.within(offset, net.members() * settings.epochs())));
 			reports.add(report);
 			if (net.members() > 1) {
 				float[][][] own = FaceEnsemble.embed(net.member(), report.parameters(), input, device, devInputs,

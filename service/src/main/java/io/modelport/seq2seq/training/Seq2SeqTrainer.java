@@ -94,9 +94,10 @@ public final class Seq2SeqTrainer {
 				EpochLoop.Outcome outcome = EpochLoop.saving(model, workDir, BEST_PREFIX, this.settings.epochs())
 					.tiesByDevLoss()
 					.patience(this.settings.earlyStoppingPatience())
-					.run((epoch) -> {
+					.run((epoch, batches) -> {
 						long start = System.nanoTime();
 						shuffle(order, random);
+						batches.planned(steps);
 						double trainLoss = 0;
 						for (int from = 0; from < order.length; from += batchSize) {
 							List<Encoded> batch = new ArrayList<>();
@@ -104,6 +105,7 @@ public final class Seq2SeqTrainer {
 								batch.add(train.get(order[i]));
 							}
 							trainLoss += step(trainer, batch, random);
+							batches.done(batch.size());
 						}
 						double seconds = (System.nanoTime() - start) / 1e9;
 						double devLoss = devLoss(trainer, dev);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -16,9 +17,11 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 
+import io.modelport.training.BatchProgress;
 import io.modelport.training.EpochLoop;
 import io.modelport.training.EpochResult;
 import io.modelport.training.EpochStep;
+import io.modelport.training.TrainingProgress;
 import io.modelport.words.Vocabulary;
 import io.modelport.words.WordVectors;
 
@@ -56,6 +59,9 @@ public final class Word2VecTrainer {
 
 	private double rate;
 
+	private Consumer<BatchProgress> batches = (progress) -> {
+	};
+
 	/**
 	 * A trainer.
 	 * @param settings the settings; unset values take their defaults
@@ -64,6 +70,16 @@ public final class Word2VecTrainer {
 	public Word2VecTrainer(Word2VecSettings settings, Device device) {
 		this.settings = settings.withDefaults();
 		this.device = device;
+	}
+
+	/**
+	 * Reports the progress within epochs (sentences done, words per second, ETA).
+	 * @param progress receives it, at most every two seconds
+	 * @return this trainer
+	 */
+	public Word2VecTrainer reportingBatches(Consumer<BatchProgress> progress) {
+		this.batches = progress;
+		return this;
 	}
 
 	/**
@@ -94,8 +110,9 @@ public final class Word2VecTrainer {
 					s.isCbow() ? 2 * s.window() : 0);
 			Word2VecSteps.Stepper stepper = new Word2VecSteps.Stepper(root, input, output, sgd, curve);
 			long[] wordsDone = { 0 };
-			EpochStep epochStep = (epoch) -> {
+			EpochStep epochStep = (epoch, sentences) -> {
 				long epochStart = System.nanoTime();
+				sentences.planned(corpus.sentenceCount());
 				stepper.startEpoch();
 				for (int index = 0; index < corpus.sentenceCount(); index++) {
 					int[] sentence = corpus.sentence(index);
@@ -110,6 +127,7 @@ public final class Word2VecTrainer {
 						new SkipGramPairs(window).forEach(kept, random,
 								(center, context) -> batch.addPair(center, context, sampler, random, stepper));
 					}
+					sentences.done(sentence.length);
 				}
 				batch.flush(stepper);
 				double seconds = (System.nanoTime() - epochStart) / 1e9;
@@ -123,8 +141,8 @@ public final class Word2VecTrainer {
 						new EpochResult(epoch, stats.loss(), 0, 0, this.rate, seconds, stats.wordsPerSecond()), 0);
 			};
 			try {
-				EpochLoop.unsaved(s.epochs()).run(epochStep, (epoch) -> {
-				});
+				EpochLoop.unsaved(s.epochs()).run(epochStep, TrainingProgress.of((epoch) -> {
+				}, this.batches));
 			}
 			catch (IOException ex) {
 				// An unsaved loop writes no file.

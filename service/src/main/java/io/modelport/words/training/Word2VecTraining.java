@@ -19,6 +19,7 @@ import io.modelport.store.ArtifactFormat;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
 import io.modelport.training.EpochResult;
+import io.modelport.training.TrainingProgress;
 import io.modelport.words.Tokenizer;
 import io.modelport.words.TokenizerSettings;
 import io.modelport.words.Word2VecFormat;
@@ -71,11 +72,14 @@ public final class Word2VecTraining {
 		Word2VecSettings settings = request.settings().withDefaults();
 		WordEvaluation evaluation = WordEvaluation.kjv();
 		int dimension = settings.dimension();
-		Word2VecTrainer.Result trained = new Word2VecTrainer(settings, device).train(corpus, (stats, input) -> {
-			WordVectors epochVectors = new WordVectors(corpus.vocabulary(), dimension, input);
-			progress.accept(new EpochResult(stats.epoch(), stats.loss(), 0, evaluation.analogyAccuracy(epochVectors),
-					stats.learningRate(), stats.seconds(), stats.wordsPerSecond()));
-		});
+		Word2VecTrainer.Result trained = new Word2VecTrainer(settings, device)
+			.reportingBatches(TrainingProgress.batches(progress))
+			.train(corpus, (stats, input) -> {
+				WordVectors epochVectors = new WordVectors(corpus.vocabulary(), dimension, input);
+				progress
+					.accept(new EpochResult(stats.epoch(), stats.loss(), 0, evaluation.analogyAccuracy(epochVectors),
+							stats.learningRate(), stats.seconds(), stats.wordsPerSecond()));
+			});
 		WordVectors vectors = trained.vectors();
 		Files.createDirectories(workDir);
 		Path file = workDir.resolve(VECTORS_FILE);
