@@ -65,7 +65,7 @@ class JobAdmission {
 		TrainingTask task = this.tasks.find(request.task()).orElseThrow();
 		int epochs = task.plannedEpochs(TrainingJobValidator.view(request, dataset, task));
 		TrainingJob job = new TrainingJob(id, JobState.QUEUED, request.task(), request.model(), request, null, 0,
-				epochs, List.of(), null, null, null, null, null, 0, Instant.now(), null, null);
+				epochs, List.of(), null, null, null, null, null, null, 0, Instant.now(), null, null);
 		Path directory = this.properties.workDir().resolve(id);
 		try {
 			Files.createDirectories(directory);

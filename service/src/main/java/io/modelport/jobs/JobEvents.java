@@ -10,8 +10,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-Sent Events of training jobs: a subscriber gets a {@code snapshot} of the job,
- * then an {@code epoch} event per finished epoch and a {@code state} event per state
- * change; the stream ends when the job reaches a terminal state.
+ * then an {@code epoch} event per finished epoch, {@code progress} events within an epoch
+ * (at most every two seconds), and a {@code state} event per state change; the stream
+ * ends when the job reaches a terminal state.
  *
  * @author Modelport Team
  */

@@ -10,6 +10,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.modelport.training.BatchProgress;
+
 /**
  * Starts workers for queued jobs, first in first out, up to the concurrency limit, turns
  * their events into job progress, and hands their end to publication and the recorder.
@@ -166,6 +168,8 @@ class JobScheduler {
 					case "started" ->
 						JobScheduler.this.repository.recordDevice(id, String.valueOf(event.get("device")));
 					case "epoch" -> epoch(JobScheduler.this.json.convertValue(event.get("result"), EpochRecord.class));
+					case "progress" ->
+						progress(JobScheduler.this.json.convertValue(event.get("progress"), BatchProgress.class));
 					case "failed" -> this.run.failure = String.valueOf(event.get("reason"));
 					default -> {
 					}
@@ -175,6 +179,13 @@ class JobScheduler {
 				// The history stays in memory; the next write carries all of it.
 				JobScheduler.this.recorder.storeUnreachable(ex);
 			}
+		}
+
+		// Progress within an epoch lives in memory only: it is shown while the job runs
+		// and is stale once it ends.
+		private void progress(BatchProgress progress) {
+			this.run.progress = progress;
+			JobScheduler.this.events.publish(this.run.job.id(), "progress", progress);
 		}
 
 		private void epoch(EpochRecord epoch) {

@@ -3,8 +3,11 @@ package io.modelport.jobs;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.modelport.training.BatchProgress;
+
 /**
- * A job with a worker: its epoch history so far and how its worker is to end.
+ * A job with a worker: its epoch history so far, its last progress within an epoch, and
+ * how its worker is to end.
  *
  * @author Modelport Team
  */
@@ -15,6 +18,8 @@ final class RunningJob {
 	final List<EpochRecord> history;
 
 	volatile JobRunner.RunningWorker worker;
+
+	volatile BatchProgress progress;
 
 	volatile boolean cancelled;
 

@@ -222,11 +222,11 @@ public class TrainingJobRepository {
 		return new TrainingJob(rs.getString("id"), JobState.valueOf(rs.getString("state")), rs.getString("task"),
 				rs.getString("model_name"), this.json.readValue(rs.getString("request"), TrainingJobRequest.class),
 				rs.getString("device"), rs.getInt("epoch"), rs.getInt("epochs"),
-				this.json.readValue(rs.getString("history"), HISTORY), (Double) rs.getObject("samples_per_second"),
-				(Integer) rs.getObject("result_version"), (Boolean) rs.getObject("promoted"),
-				(report != null) ? this.json.readValue(report, REPORT) : null, rs.getString("failure_reason"),
-				rs.getInt("attempts"), instant(rs, "created_at"), instant(rs, "started_at"),
-				instant(rs, "finished_at"));
+				this.json.readValue(rs.getString("history"), HISTORY), null,
+				(Double) rs.getObject("samples_per_second"), (Integer) rs.getObject("result_version"),
+				(Boolean) rs.getObject("promoted"), (report != null) ? this.json.readValue(report, REPORT) : null,
+				rs.getString("failure_reason"), rs.getInt("attempts"), instant(rs, "created_at"),
+				instant(rs, "started_at"), instant(rs, "finished_at"));
 	}
 
 	private static OffsetDateTime time(Instant instant) {

@@ -11,6 +11,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.modelport.registry.ModelRegistry;
+import io.modelport.training.BatchProgress;
 import io.modelport.training.TrainingTasks;
 
 /**
@@ -72,7 +73,7 @@ public class TrainingJobService implements SmartLifecycle {
 	 * @throws JobNotFoundException when unknown
 	 */
 	public TrainingJob get(String id) {
-		return this.repository.findById(id).orElseThrow(() -> new JobNotFoundException(id));
+		return withProgress(this.repository.findById(id).orElseThrow(() -> new JobNotFoundException(id)));
 	}
 
 	/**
@@ -83,7 +84,7 @@ public class TrainingJobService implements SmartLifecycle {
 	 * @return the jobs
 	 */
 	public List<TrainingJob> list(JobState state, int page, int size) {
-		return this.repository.page(state, page, size);
+		return this.repository.page(state, page, size).stream().map(this::withProgress).toList();
 	}
 
 	/**
@@ -156,6 +157,13 @@ public class TrainingJobService implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.scheduler.isActive();
+	}
+
+	// The worker's last report within an epoch, for a job still RUNNING.
+	private TrainingJob withProgress(TrainingJob job) {
+		RunningJob run = this.scheduler.running(job.id());
+		BatchProgress progress = (run != null) ? run.progress : null;
+		return (progress != null && job.state() == JobState.RUNNING) ? job.withProgress(progress) : job;
 	}
 
 	private void wake() {

@@ -139,13 +139,11 @@ class TrainingJobValidator {
 		}
 	}
 
-	// Without a known task only the preset name can be checked.
+	// Without a known task only a preset name given can be checked.
 	private static void unknownTaskArchitecture(TrainingJobRequest.ArchitectureRequest architecture,
 			List<FieldError> errors) {
-		if (architecture == null || architecture.name() == null) {
-			errors.add(new FieldError("architecture.name", "is required, one of " + ArchitectureCatalog.names()));
-		}
-		else if (!ArchitectureCatalog.names().contains(architecture.name())) {
+		if (architecture != null && architecture.name() != null
+				&& !ArchitectureCatalog.names().contains(architecture.name())) {
 			errors.add(new FieldError("architecture.name", "unknown architecture '" + architecture.name()
 					+ "', expected one of " + ArchitectureCatalog.names()));
 		}

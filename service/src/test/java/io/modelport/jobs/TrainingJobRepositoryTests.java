@@ -93,7 +93,7 @@ class TrainingJobRepositoryTests {
 				new ArchitectureRequest("conv-classifier", Map.of("filters", List.of(4))), "shapes", null, null,
 				"never", null, null, null, null);
 		return new TrainingJob(UUID.randomUUID().toString(), JobState.QUEUED, "classifier", "m", request, null, 0, 3,
-				List.of(), null, null, null, null, null, 0, created, null, null);
+				List.of(), null, null, null, null, null, null, 0, created, null, null);
 	}
 
 	private static TrainingJobRepository repository(String database) {

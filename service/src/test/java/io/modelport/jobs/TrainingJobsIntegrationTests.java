@@ -101,7 +101,13 @@ class TrainingJobsIntegrationTests {
 		assertThat(job.get("resultVersion").asInt()).isEqualTo(1);
 		assertThat(job.get("report").get("testAccuracy").asDouble()).isGreaterThan(0.8);
 		assertThat(job.get("report").get("confusionMatrix")).hasSize(3);
-		assertThat(stream.get().lines()).contains("event:snapshot", "event:epoch", "event:state");
+		List<String> events = stream.get().lines().filter((line) -> line.startsWith("event:")).toList();
+		assertThat(events).contains("event:snapshot", "event:progress", "event:epoch", "event:state");
+		// The first batch is reported at once: progress shows before epoch 1 ends.
+		assertThat(events.indexOf("event:progress")).isLessThan(events.indexOf("event:epoch"));
+		assertThat(job.path("progress").isNull() || job.path("progress").isMissingNode())
+			.as("progress is shown only while RUNNING")
+			.isTrue();
 
 		JsonNode model = LocalHttp.read(this.http.get("/api/v1/models/shapes-model"));
 		assertThat(model.get("defaultVersion").asInt()).isEqualTo(1);
@@ -291,6 +297,12 @@ class TrainingJobsIntegrationTests {
 	void cancelStopsTheWorkerAndDiscardsItsOutput() {
 		String location = submit("cancelled-model", 500, "always").getHeaders().getLocation().toString();
 		String id = awaitEpoch(location);
+		JsonNode running = LocalHttp.read(this.http.get(location));
+		JsonNode progress = running.get("progress");
+		assertThat(progress.get("epochs").asInt()).as(running.toString()).isEqualTo(500);
+		assertThat(progress.get("batches").asInt()).isEqualTo((900 - 135 + 31) / 32);
+		assertThat(progress.get("samplesPerSecond").asDouble()).isPositive();
+		assertThat(progress.get("etaSeconds").asDouble()).isGreaterThan(progress.get("epochEtaSeconds").asDouble());
 		long started = System.nanoTime();
 		ResponseEntity<String> cancelled = this.http.delete(location);
 		assertThat(cancelled.getStatusCode().value()).isEqualTo(200);

@@ -23,6 +23,7 @@ import io.modelport.store.Task;
 import io.modelport.training.ModelPublisher;
 import io.modelport.training.TaskRun;
 import io.modelport.training.TrainedModel;
+import io.modelport.training.TrainingProgress;
 import io.modelport.training.TrainingTask;
 import io.modelport.training.TrainingTasks;
 
@@ -98,7 +99,9 @@ public final class TrainingWorker {
 		TaskRun run = new TaskRun(spec.jobId(), spec.model(), spec.architectureParameters(), spec.settings(),
 				spec.dataset(), spec.width(), spec.height(), spec.trainLimit(), spec.testLimit(),
 				spec.taskSettings(task.settingsField()), jobDirectory.resolve("work"));
-		TrainedModel trained = task.train(run, device, (epoch) -> emit("epoch", Map.of("result", epoch)));
+		TrainedModel trained = task.train(run, device,
+				TrainingProgress.of((epoch) -> emit("epoch", Map.of("result", epoch)),
+						(progress) -> emit("progress", Map.of("progress", progress))));
 		Path output = jobDirectory.resolve("output");
 		ModelPublisher.deleteRecursively(output);
 		Map<String, byte[]> files = new LinkedHashMap<>(trained.files());
