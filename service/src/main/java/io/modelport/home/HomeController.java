@@ -9,8 +9,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /} sends a browser to the API documentation (the console, once there is one)
- * instead of answering 404.
+ * {@code GET /} sends a browser to the web console, where the models, their forms, the
+ * training jobs and the API documentation's address are, instead of answering 404. It
+ * goes straight to {@code /console/}, the address the console's relative links resolve
+ * against, rather than through the {@code /console} redirect.
  *
  * @author Modelport Team
  */
@@ -18,11 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Hidden
 class HomeController {
 
-	static final URI API_DOCS = URI.create("/swagger-ui.html");
+	static final URI CONSOLE = URI.create("/console/");
 
 	@GetMapping("/")
 	ResponseEntity<Void> home() {
-		return ResponseEntity.status(HttpStatus.FOUND).location(API_DOCS).build();
+		return ResponseEntity.status(HttpStatus.FOUND).location(CONSOLE).build();
 	}
 
 }

@@ -90,7 +90,7 @@ final class SampleDatasets {
 		return bytes.toByteArray();
 	}
 
-	private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+	static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
 		ZipEntry entry = new ZipEntry(name);
 		// A fixed time: the same samples give the same zip bytes on every run.
 		entry.setTime(FIXED_TIME);

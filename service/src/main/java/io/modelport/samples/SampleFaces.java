@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.ZipOutputStream;
 
 import javax.imageio.ImageIO;
 
@@ -33,6 +34,12 @@ final class SampleFaces {
 
 	static final int HEIGHT = 112;
 
+	/** The drawn people of {@code faces.zip}, enough for a face-verifier training job. */
+	static final int TRAINING_PEOPLE = 12;
+
+	/** The photos of each of them. */
+	static final int TRAINING_PHOTOS = 5;
+
 	private SampleFaces() {
 	}
 
@@ -46,6 +53,28 @@ final class SampleFaces {
 			}
 		}
 		return folder;
+	}
+
+	/**
+	 * Writes {@code faces.zip}: an {@code image-folders} data set of drawn people
+	 * ({@code person-01/1.png}, ...), other people than the {@code faces/} folder's, as
+	 * many as a face-verifier job needs for disjoint train, dev and test identities.
+	 * @param zip the file to write
+	 * @return the file
+	 * @throws IOException when it cannot be written
+	 */
+	static Path zip(Path zip) throws IOException {
+		try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+			for (int person = 1; person <= TRAINING_PEOPLE; person++) {
+				Face face = Face.random(new Random(3000 + person));
+				Random photos = new Random(4000 + person);
+				for (int photo = 1; photo <= TRAINING_PHOTOS; photo++) {
+					SampleDatasets.put(out, String.format("person-%02d/%d.png", person, photo),
+							SampleDatasets.png(face.photo(photos)));
+				}
+			}
+		}
+		return zip;
 	}
 
 	/**

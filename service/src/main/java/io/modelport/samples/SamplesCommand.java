@@ -13,10 +13,10 @@ import io.modelport.datasets.FashionMnist;
  * {@code java -jar modelport.jar samples [--into DIR] [--fashion-mnist DIR]}: writes
  * every input the README and docs examples need into a folder ({@code samples/},
  * git-ignored): an image-folder data set, a YOLO detection data set, a word2vec binary
- * vector file and face photos. Clothes and boxes come from Fashion-MNIST test images when
- * Debian's {@code dataset-fashion-mnist} is installed, drawn shapes otherwise; vectors
- * and faces are always generated (no real faces are shipped or read). Every file is the
- * same on every run (fixed seeds).
+ * vector file, face photos and a data set of faces to train a verifier on. Clothes and
+ * boxes come from Fashion-MNIST test images when Debian's {@code dataset-fashion-mnist}
+ * is installed, drawn shapes otherwise; vectors and faces are always generated (no real
+ * faces are shipped or read). Every file is the same on every run (fixed seeds).
  *
  * @author Modelport Team
  */
@@ -79,6 +79,7 @@ public final class SamplesCommand {
 		written.add(SampleDatasets.boxes(items, into.resolve("boxes.zip")));
 		written.add(SampleVectors.write(into.resolve("vectors.bin")));
 		written.add(SampleFaces.write(into.resolve("faces")));
+		written.add(SampleFaces.zip(into.resolve("faces.zip")));
 		return written;
 	}
 

@@ -1,12 +1,16 @@
 package io.modelport.training;
 
 import java.io.IOException;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import ai.djl.Device;
 
 import io.modelport.datasets.Dataset;
+import io.modelport.datasets.DatasetKind;
 import io.modelport.store.Task;
 
 /**
@@ -46,19 +50,62 @@ public interface TrainingTask {
 	}
 
 	/**
+	 * The architecture preset this task trains: a request's {@code architecture.name} may
+	 * only name it, and defaults to it.
+	 * @return the preset, {@code null} for tasks whose own settings choose the network
+	 * (they override {@link #checkArchitecture})
+	 */
+	default String architecture() {
+		return null;
+	}
+
+	/**
+	 * Builds the task's network from a request's architecture parameters, to check them.
+	 * @param parameters the parameters given, each defaulting to the preset's own
+	 * @throws IllegalArgumentException when a value is invalid
+	 */
+	default void checkParameters(Map<String, Object> parameters) {
+	}
+
+	/**
 	 * Checks the architecture part of a request (or that there is none, for tasks whose
-	 * settings choose their network).
+	 * settings choose their network). By default: the task's {@link #architecture()}
+	 * preset, named or left out, whose parameters pass {@link #checkParameters}.
 	 * @param request the request
 	 * @param errors receives a field path and a message per error
 	 */
-	void checkArchitecture(TaskRequest request, BiConsumer<String, String> errors);
+	default void checkArchitecture(TaskRequest request, BiConsumer<String, String> errors) {
+		ArchitectureChecks.check(request, task().id(), architecture(), this::checkParameters, errors);
+	}
 
 	/**
-	 * Checks that a data set holds what this task trains on.
+	 * The kinds of data set this task trains on, for the default {@link #checkDataset}.
+	 * @return the kinds
+	 */
+	default Set<DatasetKind> datasetKinds() {
+		return EnumSet.allOf(DatasetKind.class);
+	}
+
+	/**
+	 * What a refused data set's message says this task trains on.
+	 * @return for example {@code a classifier trains on images}
+	 */
+	default String trainsOn() {
+		return description() + " trains on " + datasetKinds();
+	}
+
+	/**
+	 * Checks that a data set holds what this task trains on: by default, one of
+	 * {@link #datasetKinds()}.
 	 * @param dataset the data set, never {@code null}
 	 * @param errors receives a field path and a message per error
 	 */
-	void checkDataset(Dataset dataset, BiConsumer<String, String> errors);
+	default void checkDataset(Dataset dataset, BiConsumer<String, String> errors) {
+		if (!datasetKinds().contains(dataset.kind())) {
+			errors.accept("dataset",
+					"data set '" + dataset.name() + "' holds " + dataset.kind().id() + ", " + trainsOn());
+		}
+	}
 
 	/**
 	 * Checks the task's own settings object.

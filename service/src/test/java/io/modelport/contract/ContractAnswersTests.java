@@ -113,11 +113,14 @@ class ContractAnswersTests extends ShippedService {
 	}
 
 	@Test
-	void rootRedirectsToTheApiDocs() throws Exception {
+	void rootRedirectsToTheConsole() throws Exception {
 		HttpResponse<String> response = send("GET", "/", null, null);
 		assertThat(response.statusCode()).isEqualTo(302);
 		assertThat(response.headers().firstValue("Location"))
-			.hasValueSatisfying((location) -> assertThat(location).endsWith("/swagger-ui.html"));
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/console/"));
+		HttpResponse<String> console = send("GET", "/console/", null, null);
+		assertThat(console.statusCode()).isEqualTo(200);
+		assertThat(console.body()).contains("<html");
 	}
 
 	@Test

@@ -86,6 +86,26 @@ class TrainingJobValidatorTests {
 			.containsExactly("task", "architecture.parameters");
 	}
 
+	@Test
+	void aRequestWithoutAnArchitectureTrainsTheTasksPreset() {
+		for (String task : List.of("classifier", "detector")) {
+			TrainingJobRequest minimal = new TrainingJobRequest(task, "m", null, "shapes", null, null, null, null, null,
+					null, null);
+			assertThat(this.validator.validate(minimal).name()).isEqualTo("shapes");
+		}
+		TrainingJobRequest parametersOnly = new TrainingJobRequest("classifier", "m",
+				new ArchitectureRequest(null, Map.of("dense", 0)), "shapes", null, null, null, null, null, null, null);
+		TrainingJobRequest otherPreset = new TrainingJobRequest("detector", "m",
+				new ArchitectureRequest("conv-classifier", Map.of()), "corpus", null, null, null, null, null, null,
+				null);
+		assertThat(catchThrowableOfType(InvalidJobRequestException.class, () -> this.validator.validate(parametersOnly))
+			.errors()).extracting(FieldError::field).containsExactly("architecture.parameters");
+		assertThat(catchThrowableOfType(InvalidJobRequestException.class, () -> this.validator.validate(otherPreset))
+			.errors()).containsExactly(new FieldError("architecture.name", "a detector trains a 'yolo-detector'"),
+					new FieldError("dataset", "data set 'corpus' holds text, a detector trains on labelled boxes "
+							+ "(yolo, coco) or on scenes of image items"));
+	}
+
 	static TrainingJobRequest request(String task, String dataset, TrainingSettings settings) {
 		return new TrainingJobRequest(task, "shapes-model",
 				new ArchitectureRequest("conv-classifier", Map.of("filters", List.of(4, 8), "dense", 16)), dataset,

@@ -47,6 +47,9 @@ class SamplesCommandTests {
 		List<String> boxes = entries(into.resolve("boxes.zip"));
 		assertThat(boxes).contains("classes.txt", "images/scene-0.png", "labels/scene-0.txt")
 			.hasSize(1 + 2 * SampleDatasets.SCENES);
+		assertThat(entries(into.resolve("faces.zip")))
+			.hasSize(SampleFaces.TRAINING_PEOPLE * SampleFaces.TRAINING_PHOTOS)
+			.contains("person-01/1.png", "person-12/5.png");
 		for (String person : SampleFaces.PEOPLE) {
 			Path photo = into.resolve("faces").resolve(person).resolve("1.png");
 			var image = ImageIO.read(photo.toFile());
@@ -61,7 +64,7 @@ class SamplesCommandTests {
 		Path second = this.temp.resolve("b");
 		SamplesCommand.write(first, this.temp.resolve("none"));
 		SamplesCommand.write(second, this.temp.resolve("none"));
-		for (String file : List.of("clothes.zip", "boxes.zip", "vectors.bin", "faces/ada/2.png")) {
+		for (String file : List.of("clothes.zip", "boxes.zip", "vectors.bin", "faces/ada/2.png", "faces.zip")) {
 			assertThat(Files.readAllBytes(first.resolve(file))).as(file)
 				.isEqualTo(Files.readAllBytes(second.resolve(file)));
 		}

@@ -1,16 +1,17 @@
 package io.modelport.classification.training;
 
 import java.io.IOException;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import ai.djl.Device;
 
 import io.modelport.classification.InputStatistics;
-import io.modelport.datasets.Dataset;
+import io.modelport.datasets.DatasetKind;
 import io.modelport.datasets.ImageDatasets;
 import io.modelport.datasets.ImageSet;
 import io.modelport.datasets.LabelledImages;
@@ -18,10 +19,8 @@ import io.modelport.nn.ArchitectureCatalog;
 import io.modelport.nn.ConvClassifier;
 import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
-import io.modelport.training.ArchitectureChecks;
 import io.modelport.training.DataSplits;
 import io.modelport.training.EpochResult;
-import io.modelport.training.TaskRequest;
 import io.modelport.training.TaskRun;
 import io.modelport.training.TrainedModel;
 import io.modelport.training.TrainingReport;
@@ -44,17 +43,23 @@ public class ClassifierTrainingTask implements TrainingTask {
 	}
 
 	@Override
-	public void checkArchitecture(TaskRequest request, BiConsumer<String, String> errors) {
-		ArchitectureChecks.check(request, Task.CLASSIFIER.id(), ArchitectureCatalog.CONV_CLASSIFIER,
-				ConvClassifier::fromParameters, errors);
+	public String architecture() {
+		return ArchitectureCatalog.CONV_CLASSIFIER;
 	}
 
 	@Override
-	public void checkDataset(Dataset dataset, BiConsumer<String, String> errors) {
-		if (!dataset.kind().isImages()) {
-			errors.accept("dataset", "data set '" + dataset.name() + "' holds " + dataset.kind().id()
-					+ ", a classifier trains on images");
-		}
+	public void checkParameters(Map<String, Object> parameters) {
+		ConvClassifier.fromParameters(parameters);
+	}
+
+	@Override
+	public Set<DatasetKind> datasetKinds() {
+		return EnumSet.of(DatasetKind.IDX, DatasetKind.IMAGE_FOLDERS);
+	}
+
+	@Override
+	public String trainsOn() {
+		return "a classifier trains on images";
 	}
 
 	@Override

@@ -1,20 +1,19 @@
 package io.modelport.detection.training;
 
 import java.io.IOException;
+import java.util.EnumSet;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import ai.djl.Device;
 
-import io.modelport.datasets.Dataset;
+import io.modelport.datasets.DatasetKind;
 import io.modelport.datasets.ImageDatasets;
 import io.modelport.nn.ArchitectureCatalog;
 import io.modelport.nn.YoloDetectorNet;
 import io.modelport.store.Task;
-import io.modelport.training.ArchitectureChecks;
 import io.modelport.training.EpochResult;
-import io.modelport.training.TaskRequest;
 import io.modelport.training.TaskRun;
 import io.modelport.training.TrainedModel;
 import io.modelport.training.TrainingTask;
@@ -38,17 +37,23 @@ public class DetectorTrainingTask implements TrainingTask {
 	}
 
 	@Override
-	public void checkArchitecture(TaskRequest request, BiConsumer<String, String> errors) {
-		ArchitectureChecks.check(request, Task.DETECTOR.id(), ArchitectureCatalog.YOLO_DETECTOR,
-				YoloDetectorNet::fromParameters, errors);
+	public String architecture() {
+		return ArchitectureCatalog.YOLO_DETECTOR;
 	}
 
 	@Override
-	public void checkDataset(Dataset dataset, BiConsumer<String, String> errors) {
-		if (!dataset.kind().isImages() && !dataset.kind().isDetection()) {
-			errors.accept("dataset", "data set '" + dataset.name() + "' holds " + dataset.kind().id()
-					+ ", a detector trains on labelled boxes (yolo, coco) or on scenes of image items");
-		}
+	public void checkParameters(Map<String, Object> parameters) {
+		YoloDetectorNet.fromParameters(parameters);
+	}
+
+	@Override
+	public Set<DatasetKind> datasetKinds() {
+		return EnumSet.of(DatasetKind.YOLO, DatasetKind.COCO, DatasetKind.IDX, DatasetKind.IMAGE_FOLDERS);
+	}
+
+	@Override
+	public String trainsOn() {
+		return "a detector trains on labelled boxes (yolo, coco) or on scenes of image items";
 	}
 
 	@Override
