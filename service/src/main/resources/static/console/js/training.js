@@ -238,7 +238,7 @@ export async function jobPage(main, [id]) {
 		state.dataset.jobState = job.state;
 		cancel.hidden = TERMINAL.includes(job.state);
 		fill(summary, h('dl.figures', [['task', job.task], ['model', job.model], ['device', job.device || '—'],
-			['epoch', (job.epoch || 0) + ' / ' + (job.epochs || '?')], ['attempts', job.attempts],
+			['epoch', (job.epoch || 0) + ' / ' + (job.epochs || '?')], ['progress', progressText(job)], ['attempts', job.attempts],
 			['submitted', job.createdAt], ['finished', job.finishedAt || '—']].flatMap(([k, v]) => [h('dt', k), h('dd', fmt(v))])),
 				job.failureReason ? h('p.problem', { role: 'alert' }, 'Failed: ' + job.failureReason) : null,
 				job.resultVersion ? h('p', 'Published ', h('a.result-version', { href: '#/models/' + encodeURIComponent(job.model) + '/'
@@ -272,6 +272,9 @@ export async function jobPage(main, [id]) {
 					job = data;
 					(job.history || []).forEach(addEpoch);
 				}
+				else if (name === 'progress') {
+					job = { ...job, progress: data };
+				}
 				else if (name === 'epoch') {
 					addEpoch(data);
 					job = { ...job, epoch: data.epoch };
@@ -293,4 +296,21 @@ export async function jobPage(main, [id]) {
 	};
 	follow();
 	return () => abort.abort();
+}
+
+// The worker's last report within an epoch, shown while the job runs.
+function progressText(job) {
+	const p = job.progress;
+	if (!p || job.state !== 'RUNNING') {
+		return '—';
+	}
+	const batches = 'epoch ' + p.epoch + ': batch ' + p.batch + (p.batches ? ' / ' + p.batches : '');
+	const speed = Math.round(p.samplesPerSecond) + ' samples/s';
+	const eta = (p.etaSeconds != null) ? 'epoch ends in ' + duration(p.epochEtaSeconds) + ', job in ' + duration(p.etaSeconds) : null;
+	return [batches, speed, eta].filter(Boolean).join(', ');
+}
+
+function duration(seconds) {
+	const s = Math.round(seconds);
+	return (s < 60) ? s + ' s' : Math.floor(s / 60) + ' min ' + String(s % 60).padStart(2, '0') + ' s';
 }
