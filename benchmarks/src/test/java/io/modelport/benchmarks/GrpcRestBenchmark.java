@@ -35,7 +35,7 @@ import io.modelport.oip.grpc.v2.ModelInferRequest;
  * machine's load.
  *
  * <pre>
- * ./mvnw -q -pl oip-grpc,service -am test-compile -Dbenchmark=grpc [-Dbenchmark.seconds=5]
+ * ./mvnw -q -pl benchmarks -am process-test-classes -Dbenchmark=grpc [-Dbenchmark.seconds=5]
  * </pre>
  *
  * @author Modelport Team
@@ -103,13 +103,13 @@ public final class GrpcRestBenchmark {
 			run(grpcCall, 1, 2);
 			StringBuilder table = new StringBuilder(
 					"| concurrency | REST JSON req/s | gRPC raw req/s | throughput ratio | REST p50 ms | gRPC p50 ms "
-							+ "| REST p99 ms | gRPC p99 ms | errors |\n|---|---|---|---|---|---|---|---|---|\n");
+							+ "| REST p99 ms | gRPC p99 ms | errors | gRPC call threads |\n|---|---|---|---|---|---|---|---|---|---|\n");
 			for (int concurrency : CONCURRENCY) {
 				double[] r = run(restCall, concurrency, seconds);
 				double[] g = run(grpcCall, concurrency, seconds);
-				table.append(
-						String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.2f× | %.2f | %.2f | %.2f | %.2f | %d/%d |%n",
-								concurrency, r[0], g[0], g[0] / r[0], r[1], g[1], r[2], g[2], (int) r[3], (int) g[3]));
+				table.append(String.format(Locale.ROOT,
+						"| %d | %.0f | %.0f | %.2f× | %.2f | %.2f | %.2f | %.2f | %d/%d | %d |%n", concurrency, r[0],
+						g[0], g[0] / r[0], r[1], g[1], r[2], g[2], (int) r[3], (int) g[3], callThreads()));
 			}
 			channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
 			System.out.println();
@@ -155,6 +155,13 @@ public final class GrpcRestBenchmark {
 		Collections.sort(sorted);
 		return new double[] { sorted.size() / elapsed, InferenceBenchmark.percentile(sorted, 0.5),
 				InferenceBenchmark.percentile(sorted, 0.99), errors.get() };
+	}
+
+	// The server's gRPC call threads alive now (same JVM): a pool that starts a thread
+	// per
+	// call instead of reusing idle ones shows here.
+	private static long callThreads() {
+		return Thread.getAllStackTraces().keySet().stream().filter((t) -> t.getName().startsWith("grpc-oip-")).count();
 	}
 
 	private static String uptime() {

@@ -19,8 +19,6 @@ import io.modelport.oip.OipTypes.InferRequest;
 import io.modelport.oip.OipTypes.InferResponse;
 import io.modelport.oip.OipTypes.InputTensor;
 import io.modelport.oip.OipTypes.ModelMetadata;
-import io.modelport.oip.OipTypes.OutputTensor;
-import io.modelport.oip.OipTypes.RequestedOutput;
 import io.modelport.oip.OipTypes.ServerMetadata;
 import io.modelport.oip.OipTypes.TensorMetadata;
 import io.modelport.registry.ModelNotFoundException;
@@ -37,8 +35,8 @@ import io.modelport.store.Task;
  * words and seq2seq: {@link OipTasks}), through the same runtime as the task endpoints
  * (queue, batching, deadlines, metrics). Inputs: {@code input} (FP32, the normalised
  * tensor, or UINT8/INT32/INT64 raw pixels, shape [N, C, H, W]) or {@code image} (BYTES
- * [N], base64-encoded PNG/JPEG). Outputs: {@code probabilities} (FP32 [N, classes]) and
- * {@code label} (BYTES [N]).
+ * [N], base64-encoded PNG/JPEG). Outputs ({@link OipOutputs}): {@code probabilities}
+ * (FP32 [N, classes]) and {@code label} (BYTES [N]).
  *
  * @author Modelport Team
  */
@@ -132,7 +130,7 @@ public class OipService {
 		if (request == null || request.inputs() == null || request.inputs().size() != 1) {
 			throw new OipException(HttpStatus.BAD_REQUEST, "expected exactly one input tensor ('input' or 'image')");
 		}
-		List<String> outputs = requestedOutputs(request.outputs());
+		List<String> outputs = OipOutputs.requested(request.outputs());
 		long start = System.nanoTime();
 		String outcome = InferenceMetrics.INVALID_INPUT;
 		try {
@@ -140,7 +138,8 @@ public class OipService {
 			outcome = InferenceMetrics.ERROR;
 			List<float[]> results = run(loaded, tensors, timeout);
 			outcome = InferenceMetrics.SUCCESS;
-			return new InferResponse(model, Integer.toString(d.version()), request.id(), outputs(outputs, results, d));
+			return new InferResponse(model, Integer.toString(d.version()), request.id(),
+					OipOutputs.of(outputs, results, d));
 		}
 		finally {
 			this.metrics.record(d, outcome, System.nanoTime() - start);
@@ -243,42 +242,6 @@ public class OipService {
 		return tensors;
 	}
 
-	private static List<String> requestedOutputs(List<RequestedOutput> requested) {
-		if (requested == null || requested.isEmpty()) {
-			return List.of("probabilities", "label");
-		}
-		List<String> names = new ArrayList<>();
-		for (RequestedOutput output : requested) {
-			if (output == null || !List.of("probabilities", "label").contains(output.name())) {
-				throw new OipException(HttpStatus.BAD_REQUEST, "unknown output '"
-						+ ((output != null) ? output.name() : null) + "'; the outputs are probabilities and label");
-			}
-			names.add(output.name());
-		}
-		return names;
-	}
-
-	private static List<OutputTensor> outputs(List<String> names, List<float[]> results, ModelDescriptor d) {
-		List<OutputTensor> outputs = new ArrayList<>();
-		for (String name : names) {
-			if ("probabilities".equals(name)) {
-				List<Float> data = new ArrayList<>();
-				results.forEach((row) -> {
-					for (float value : row) {
-						data.add(value);
-					}
-				});
-				outputs.add(
-						new OutputTensor(name, "FP32", List.of((long) results.size(), (long) d.labels().size()), data));
-			}
-			else {
-				List<String> labels = results.stream().map((row) -> d.labels().get(argMax(row))).toList();
-				outputs.add(new OutputTensor(name, "BYTES", List.of((long) results.size()), labels));
-			}
-		}
-		return outputs;
-	}
-
 	private static void flatten(Object data, List<Object> into) {
 		if (data instanceof List<?> list) {
 			for (Object item : list) {
@@ -288,14 +251,6 @@ public class OipService {
 		else {
 			into.add(data);
 		}
-	}
-
-	private static int argMax(float[] values) {
-		int best = 0;
-		for (int i = 1; i < values.length; i++) {
-			best = (values[i] > values[best]) ? i : best;
-		}
-		return best;
 	}
 
 }

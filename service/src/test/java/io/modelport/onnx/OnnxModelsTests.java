@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.google.protobuf.ByteString;
 import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,9 +36,12 @@ import io.modelport.oip.grpc.GrpcServer;
 import io.modelport.oip.grpc.v2.GRPCInferenceServiceGrpc;
 import io.modelport.oip.grpc.v2.ModelInferRequest;
 import io.modelport.oip.grpc.v2.ModelInferResponse;
+import io.modelport.oip.grpc.v2.ModelMetadataRequest;
+import io.modelport.oip.grpc.v2.ModelReadyRequest;
 import io.modelport.store.Checksums;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -122,6 +127,49 @@ class OnnxModelsTests {
 			for (int i = 0; i < torch.length; i++) {
 				assertThat(onnx[i]).as("probability " + i).isCloseTo(torch[i], within(1e-4f));
 			}
+		}
+		finally {
+			channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
+	void aFailedOnnxVersionIsUnavailableOverGrpcWhileOthersServe() throws InterruptedException {
+		ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", this.grpc.port()).usePlaintext().build();
+		try {
+			GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub stub = GRPCInferenceServiceGrpc
+				.newBlockingStub(channel)
+				.withDeadlineAfter(60, TimeUnit.SECONDS);
+			ModelInferRequest.Builder pixels = ModelInferRequest.newBuilder()
+				.addInputs(ModelInferRequest.InferInputTensor.newBuilder()
+					.setName("input")
+					.setDatatype("UINT8")
+					.addShape(1)
+					.addShape(1)
+					.addShape(28)
+					.addShape(28))
+				.addRawInputContents(ByteString.copyFrom(new byte[28 * 28]));
+			for (String[] failed : new String[][] { { "onnx-garbage", "" }, { "onnx-fashion", "2" } }) {
+				assertThatExceptionOfType(StatusRuntimeException.class)
+					.isThrownBy(() -> stub
+						.modelInfer(pixels.clone().setModelName(failed[0]).setModelVersion(failed[1]).build()))
+					.as(failed[0] + " " + failed[1])
+					.satisfies((ex) -> {
+						assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+						assertThat(ex.getStatus().getDescription()).contains(failed[0]);
+					});
+				assertThat(
+						stub.modelReady(ModelReadyRequest.newBuilder().setName(failed[0]).setVersion(failed[1]).build())
+							.getReady())
+					.isFalse();
+			}
+			assertThatExceptionOfType(StatusRuntimeException.class)
+				.isThrownBy(() -> stub.modelMetadata(ModelMetadataRequest.newBuilder().setName("onnx-nope").build()))
+				.satisfies((ex) -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+			// Version 1 of the same model keeps answering.
+			ModelInferResponse answer = stub.modelInfer(pixels.clone().setModelName("onnx-fashion").build());
+			assertThat(answer.getModelVersion()).isEqualTo("1");
+			assertThat(answer.getRawOutputContents(0).size()).isEqualTo(10 * 4);
 		}
 		finally {
 			channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);

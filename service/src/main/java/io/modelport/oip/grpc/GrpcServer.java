@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
@@ -59,7 +56,7 @@ public class GrpcServer implements SmartLifecycle {
 		if (this.server != null) {
 			return;
 		}
-		this.executor = Executors.newFixedThreadPool(this.properties.threads(), threads());
+		this.executor = CallExecutor.create(this.properties.threads(), "grpc-oip-");
 		InetSocketAddress address = (this.properties.address() != null)
 				? new InetSocketAddress(this.properties.address(), this.properties.port())
 				: new InetSocketAddress(this.properties.port());
@@ -138,15 +135,6 @@ public class GrpcServer implements SmartLifecycle {
 	 */
 	public synchronized int port() {
 		return (this.server != null) ? this.server.getPort() : -1;
-	}
-
-	private static ThreadFactory threads() {
-		AtomicInteger count = new AtomicInteger();
-		return (task) -> {
-			Thread thread = new Thread(task, "grpc-oip-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 
 }
