@@ -59,7 +59,8 @@ final class FaceFreeze {
 			throw new IllegalArgumentException("must be one of " + VALUES + " (a stage freezes it and every stage "
 					+ "before it), was '" + value + "'");
 		}
-		return new FaceFreeze(given, index);
+		// all-but-last freezes what conv256 does: every stage before the final matrix.
+		return new FaceFreeze(given, Math.min(index, STAGES.size() - 1));
 	}
 
 	/**
