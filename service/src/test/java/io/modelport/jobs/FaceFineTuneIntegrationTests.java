@@ -102,7 +102,7 @@ class FaceFineTuneIntegrationTests {
 					(state) -> List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(state));
 		JsonNode job = LocalHttp.read(this.http.get(location));
 		assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
-		assertThat(job.get("version").asInt()).isEqualTo(2);
+		assertThat(job.get("resultVersion").asInt()).isEqualTo(2);
 		JsonNode fineTune = job.get("report").get("fineTune");
 		double before = fineTune.get("before").get("testAuc").asDouble();
 		double after = fineTune.get("after").get("testAuc").asDouble();
