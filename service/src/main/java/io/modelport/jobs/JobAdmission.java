@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.modelport.datasets.Dataset;
 import io.modelport.jobs.worker.TrainingWorker;
 import io.modelport.jobs.worker.WorkerSpec;
+import io.modelport.store.ModelDescriptor;
 import io.modelport.training.ModelPublisher;
 import io.modelport.training.TaskRequest;
 import io.modelport.training.TrainingSettings;
@@ -69,6 +70,10 @@ class JobAdmission {
 		Path directory = this.properties.workDir().resolve(id);
 		try {
 			Files.createDirectories(directory);
+			ModelDescriptor parent = this.validator.parent(request);
+			if (parent != null) {
+				ParentVersions.copy(parent, directory.resolve(WorkerSpec.PARENT_FOLDER));
+			}
 			this.json.writeValue(directory.resolve(TrainingWorker.SPEC_FILE).toFile(),
 					spec(id, request, settings, dataset));
 		}
@@ -100,7 +105,7 @@ class JobAdmission {
 				(input != null && input.height() != null) ? input.height() : 0,
 				(limits != null && limits.trainImages() != null) ? limits.trainImages() : 0,
 				(limits != null && limits.testImages() != null) ? limits.testImages() : 0, request.task(),
-				request.faces(), request.words(), request.seq2seq());
+				request.faces(), request.words(), request.seq2seq(), request.initFrom());
 	}
 
 }

@@ -22,7 +22,9 @@ import io.modelport.training.TrainingTasks;
 
 /**
  * Publishes a finished job's output as the model's next version, loads it, and applies
- * the job's promotion policy; {@code if-better} compares the task's own quality metric.
+ * the job's promotion policy; {@code if-better} compares the task's own quality metric
+ * with the current default's, or for a version trained from another ({@code initFrom})
+ * with that version's figure on the same test identities.
  *
  * @author Modelport Team
  */
@@ -96,9 +98,11 @@ class JobPublisher {
 			case NEVER -> false;
 			case IF_BETTER -> {
 				String metric = this.tasks.find(job.task()).map(TrainingTask::qualityMetric).orElse("testAccuracy");
-				double before = quality((previous.descriptor() != null) ? previous.descriptor().provenance() : Map.of(),
-						metric);
-				yield quality(prepared.provenance(), metric) > before;
+				// A version started from another is compared with that version's figure
+				// on the same test data, which the run measured before training.
+				Map<?, ?> baseline = (prepared.provenance().get("initFrom") instanceof Map<?, ?> initFrom) ? initFrom
+						: (previous.descriptor() != null) ? previous.descriptor().provenance() : Map.of();
+				yield quality(prepared.provenance(), metric) > quality(baseline, metric);
 			}
 		};
 	}
@@ -114,7 +118,7 @@ class JobPublisher {
 	}
 
 	// The task's own quality metric; a version without it always loses.
-	private static double quality(Map<String, Object> provenance, String metric) {
+	private static double quality(Map<?, ?> provenance, String metric) {
 		if (provenance.get("quality") instanceof Map<?, ?> quality && quality.get(metric) instanceof Number value) {
 			return value.doubleValue();
 		}

@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.modelport.datasets.DatasetCatalog;
 import io.modelport.registry.ModelRegistry;
+import io.modelport.store.ModelStore;
 import io.modelport.store.ModelStoreProperties;
 import io.modelport.training.TrainingTasks;
 
@@ -44,9 +45,9 @@ class TrainingConfiguration {
 	@Bean
 	TrainingJobService trainingJobService(TrainingJobRepository repository, JobRunner runner, ModelRegistry registry,
 			DatasetCatalog datasets, TrainingTasks tasks, TrainingMetrics metrics, TrainingProperties properties,
-			ModelStoreProperties store, JsonMapper json) {
-		return new TrainingJobService(repository, runner, registry, new TrainingJobValidator(datasets, tasks), tasks,
-				new JobEvents(), metrics, properties, store.location(), json);
+			ModelStoreProperties store, ModelStore models, JsonMapper json) {
+		return new TrainingJobService(repository, runner, registry, new TrainingJobValidator(datasets, tasks, models),
+				tasks, new JobEvents(), metrics, properties, store.location(), json);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.modelport.faces.training.FaceSettings;
 import io.modelport.seq2seq.training.Seq2SeqSettings;
+import io.modelport.training.InitFrom;
 import io.modelport.training.TrainingSettings;
 import io.modelport.words.training.Word2VecSettings;
 
@@ -28,11 +29,34 @@ import io.modelport.words.training.Word2VecSettings;
  * negatives, ...); {@code null} for other tasks or defaults
  * @param seq2seq the symbol levels, length limits, teacher forcing, beam and split
  * settings of a {@code seq2seq} job; {@code null} for other tasks or defaults
+ * @param initFrom the stored version to start from and the layers to freeze (a
+ * {@code face-verifier} fine-tuning the imported network); {@code null} trains a fresh
+ * network of {@code architecture}
  * @author Modelport Team
  */
 public record TrainingJobRequest(String task, String model, ArchitectureRequest architecture, String dataset,
 		InputSize input, TrainingSettings settings, String promotion, Limits limits, FaceSettings faces,
-		Word2VecSettings words, Seq2SeqSettings seq2seq) {
+		Word2VecSettings words, Seq2SeqSettings seq2seq, InitFrom initFrom) {
+
+	/**
+	 * A request that trains a fresh network.
+	 * @param task the task
+	 * @param model the model
+	 * @param architecture the architecture
+	 * @param dataset the data set name
+	 * @param input the input size
+	 * @param settings the training settings
+	 * @param promotion the promotion policy
+	 * @param limits the image limits
+	 * @param faces the face settings
+	 * @param words the word2vec settings
+	 * @param seq2seq the translator settings
+	 */
+	public TrainingJobRequest(String task, String model, ArchitectureRequest architecture, String dataset,
+			InputSize input, TrainingSettings settings, String promotion, Limits limits, FaceSettings faces,
+			Word2VecSettings words, Seq2SeqSettings seq2seq) {
+		this(task, model, architecture, dataset, input, settings, promotion, limits, faces, words, seq2seq, null);
+	}
 
 	/**
 	 * A request without translator settings.
@@ -48,7 +72,7 @@ public record TrainingJobRequest(String task, String model, ArchitectureRequest 
 	 */
 	public TrainingJobRequest(String task, String model, ArchitectureRequest architecture, String dataset,
 			InputSize input, TrainingSettings settings, String promotion, Limits limits, FaceSettings faces) {
-		this(task, model, architecture, dataset, input, settings, promotion, limits, faces, null, null);
+		this(task, model, architecture, dataset, input, settings, promotion, limits, faces, null, null, null);
 	}
 
 	/**

@@ -9,7 +9,9 @@ import io.modelport.datasets.Dataset;
 import io.modelport.datasets.DatasetCatalog;
 import io.modelport.jobs.InvalidJobRequestException.FieldError;
 import io.modelport.nn.ArchitectureCatalog;
+import io.modelport.store.ModelDescriptor;
 import io.modelport.store.ModelNames;
+import io.modelport.store.ModelStore;
 import io.modelport.store.Task;
 import io.modelport.training.OptimizerSettings;
 import io.modelport.training.ScheduleSettings;
@@ -29,13 +31,37 @@ class TrainingJobValidator {
 
 	private final TrainingTasks tasks;
 
+	private final ParentVersions parents;
+
 	TrainingJobValidator(DatasetCatalog datasets) {
 		this(datasets, TrainingTasks.load());
 	}
 
 	TrainingJobValidator(DatasetCatalog datasets, TrainingTasks tasks) {
+		this(datasets, tasks, null);
+	}
+
+	TrainingJobValidator(DatasetCatalog datasets, TrainingTasks tasks, ModelStore store) {
 		this.datasets = datasets;
 		this.tasks = tasks;
+		this.parents = new ParentVersions(store);
+	}
+
+	/**
+	 * The version a valid request's {@code initFrom} names.
+	 * @param request the request, validated
+	 * @return its descriptor, {@code null} when the request has no {@code initFrom}
+	 */
+	ModelDescriptor parent(TrainingJobRequest request) {
+		if (request.initFrom() == null) {
+			return null;
+		}
+		List<FieldError> errors = new ArrayList<>();
+		ModelDescriptor parent = this.parents.find(request.initFrom(), errors);
+		if (parent == null) {
+			throw new InvalidJobRequestException(errors);
+		}
+		return parent;
 	}
 
 	/**
@@ -57,7 +83,10 @@ class TrainingJobValidator {
 		// A request for a task that cannot be trained is checked as the default task
 		// (a classifier) for the rest, so one answer lists every error.
 		TrainingTask checks = (task != null) ? task : this.tasks.find(Task.CLASSIFIER.id()).orElse(null);
-		if (checks != null) {
+		if (request.initFrom() != null) {
+			initFrom(request, task, errors, report);
+		}
+		else if (checks != null) {
 			checks.checkArchitecture(view, report);
 		}
 		else {
@@ -136,6 +165,22 @@ class TrainingJobValidator {
 		catch (IllegalArgumentException ex) {
 			errors.add(new FieldError("task", ex.getMessage()));
 			return null;
+		}
+	}
+
+	// A run that starts from a stored version has that version's network and input
+	// size; the task checks the rest (which versions it can start from, freeze).
+	private void initFrom(TrainingJobRequest request, TrainingTask task, List<FieldError> errors,
+			BiConsumer<String, String> report) {
+		ModelDescriptor parent = this.parents.find(request.initFrom(), errors);
+		if (request.architecture() != null) {
+			errors.add(new FieldError("architecture", "comes from the initFrom version; leave it out"));
+		}
+		if (request.input() != null) {
+			errors.add(new FieldError("input", "is the initFrom version's input size; leave it out"));
+		}
+		if (task != null) {
+			task.checkInitFrom(request.initFrom(), parent, report);
 		}
 	}
 

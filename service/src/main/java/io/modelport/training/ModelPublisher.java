@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -80,9 +82,8 @@ public final class ModelPublisher {
 				Files.write(staging.resolve(new Artifact(extra.getKey(), null).file()), extra.getValue());
 			}
 			ModelDescriptor staged = new ModelDescriptor(name, version, template.task(), template.format(),
-					template.architecture(),
-					java.util.List.of(new Artifact(file, Checksums.sha256(staging.resolve(file)))), template.input(),
-					template.labels(), template.parameters(), template.provenance(), staging);
+					template.architecture(), artifacts(template, staging, file), template.input(), template.labels(),
+					template.parameters(), template.provenance(), staging);
 			DescriptorWriter.write(staged);
 			flush(staging);
 			Path target = modelDir.resolve(Integer.toString(version));
@@ -106,6 +107,20 @@ public final class ModelPublisher {
 				}
 			}
 		}
+	}
+
+	// The weights come first; a template's further artifacts (a fine-tuned face
+	// verifier's landmark network) are listed, with their checksums, when the extra
+	// files wrote them.
+	private static List<Artifact> artifacts(ModelDescriptor template, Path staging, String weights) throws IOException {
+		List<Artifact> artifacts = new ArrayList<>();
+		artifacts.add(new Artifact(weights, Checksums.sha256(staging.resolve(weights))));
+		for (Artifact artifact : template.artifacts().subList(1, template.artifacts().size())) {
+			if (Files.isRegularFile(staging.resolve(artifact.file()))) {
+				artifacts.add(new Artifact(artifact.file(), Checksums.sha256(staging.resolve(artifact.file()))));
+			}
+		}
+		return artifacts;
 	}
 
 	// The rename must not reach the disk before the files it publishes do.

@@ -19,10 +19,34 @@ import io.modelport.datasets.Dataset;
  * @param testLimit the test example limit, 0 for the task's default
  * @param taskSettings the task's own settings object, {@code null} for defaults
  * @param work the folder for checkpoints and intermediate files
+ * @param initFrom the stored version to start from, {@code null} for a fresh network
+ * @param parent the folder holding a copy of that version's descriptor and artifacts,
+ * {@code null} without {@code initFrom}
  * @author Modelport Team
  */
 public record TaskRun(String jobId, String model, Map<String, Object> architectureParameters, TrainingSettings settings,
-		Dataset dataset, int width, int height, int trainLimit, int testLimit, Object taskSettings, Path work) {
+		Dataset dataset, int width, int height, int trainLimit, int testLimit, Object taskSettings, Path work,
+		InitFrom initFrom, Path parent) {
+
+	/**
+	 * A run of a fresh network.
+	 * @param jobId the job id
+	 * @param model the model name
+	 * @param architectureParameters the hyperparameters
+	 * @param settings the training settings
+	 * @param dataset the data set
+	 * @param width the input width
+	 * @param height the input height
+	 * @param trainLimit the training example limit
+	 * @param testLimit the test example limit
+	 * @param taskSettings the task's own settings
+	 * @param work the work folder
+	 */
+	public TaskRun(String jobId, String model, Map<String, Object> architectureParameters, TrainingSettings settings,
+			Dataset dataset, int width, int height, int trainLimit, int testLimit, Object taskSettings, Path work) {
+		this(jobId, model, architectureParameters, settings, dataset, width, height, trainLimit, testLimit,
+				taskSettings, work, null, null);
+	}
 
 	/**
 	 * The task's own settings as their type.

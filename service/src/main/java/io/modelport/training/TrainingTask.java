@@ -11,6 +11,7 @@ import ai.djl.Device;
 
 import io.modelport.datasets.Dataset;
 import io.modelport.datasets.DatasetKind;
+import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
 
 /**
@@ -113,6 +114,18 @@ public interface TrainingTask {
 	 * @param errors receives a field path and a message per error
 	 */
 	default void checkSettings(TaskRequest request, BiConsumer<String, String> errors) {
+	}
+
+	/**
+	 * Checks that a run may start from a stored version ({@code initFrom}) and how it
+	 * freezes layers; tasks that always start from a fresh network refuse it.
+	 * @param initFrom the request member, its model and version already found
+	 * @param parent the descriptor of the version named
+	 * @param errors receives a field path and a message per error
+	 */
+	default void checkInitFrom(InitFrom initFrom, ModelDescriptor parent, BiConsumer<String, String> errors) {
+		errors.accept("initFrom", "a " + task().id() + " job always trains a new network; initFrom applies to "
+				+ Task.FACE_VERIFIER.id() + " jobs");
 	}
 
 	/**

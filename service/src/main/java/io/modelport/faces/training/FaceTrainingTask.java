@@ -10,11 +10,15 @@ import ai.djl.Device;
 
 import io.modelport.datasets.Dataset;
 import io.modelport.datasets.DatasetKind;
+import io.modelport.faces.importer.FaceApiImport;
 import io.modelport.nn.ArchitectureCatalog;
 import io.modelport.nn.FaceEmbedderNet;
+import io.modelport.store.ArtifactFormat;
+import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
 import io.modelport.training.ArchitectureChecks;
 import io.modelport.training.EpochResult;
+import io.modelport.training.InitFrom;
 import io.modelport.training.TaskRequest;
 import io.modelport.training.TaskRun;
 import io.modelport.training.TrainedModel;
@@ -97,6 +101,40 @@ public class FaceTrainingTask implements TrainingTask {
 		}
 	}
 
+	// Fine-tuning starts from the imported face-api network (or a version fine-tuned
+	// from it): its blocks are the ones FaceFreeze names, and it aligns with landmarks.
+	@Override
+	public void checkInitFrom(InitFrom initFrom, ModelDescriptor parent, BiConsumer<String, String> errors) {
+		try {
+			FaceFreeze.of(initFrom.freeze());
+		}
+		catch (IllegalArgumentException ex) {
+			errors.accept("initFrom.freeze", ex.getMessage());
+		}
+		if (parent == null) {
+			return;
+		}
+		if (parent.task() != Task.FACE_VERIFIER) {
+			errors.accept("initFrom.model", "model '" + parent.name() + "' is a " + parent.task().id()
+					+ "; a face-verifier job starts from a face-verifier");
+		}
+		else if (!fineTunable(parent)) {
+			errors.accept("initFrom.version",
+					"version " + initFrom.reference() + " is a " + parent.format().id() + " '"
+							+ ((parent.architecture() != null) ? parent.architecture().name() : "network")
+							+ "'; fine-tuning starts from a djl-params '" + ArchitectureCatalog.FACE_API_RECOGNITION
+							+ "' that aligns with 68 landmarks (the imported face-api)");
+		}
+	}
+
+	private static boolean fineTunable(ModelDescriptor parent) {
+		return parent.format() == ArtifactFormat.DJL_PARAMS && parent.architecture() != null
+				&& ArchitectureCatalog.FACE_API_RECOGNITION.equals(parent.architecture().name())
+				&& "landmarks-68".equals(parent.parameters().get("alignment"))
+				&& parent.parameters().get(FaceApiImport.LANDMARKS_PARAMETER) instanceof String file
+				&& parent.artifacts().stream().anyMatch((artifact) -> artifact.file().equals(file));
+	}
+
 	// An ensemble trains its members one after another, numbering their epochs in one
 	// sequence.
 	@Override
@@ -115,6 +153,9 @@ public class FaceTrainingTask implements TrainingTask {
 	// The input size defaults to the faces' own, shrunk to at most 64 pixels a side.
 	@Override
 	public TrainedModel train(TaskRun run, Device device, Consumer<EpochResult> progress) throws IOException {
+		if (run.initFrom() != null) {
+			return FineTuning.run(run, device, progress);
+		}
 		FaceImages faces = FaceImages.readFolders(run.dataset().dataDirectory(), MAX_IMAGE_PIXELS);
 		int[] size = FaceTraining.defaultInputSize(faces.width(), faces.height());
 		FaceSettings faceSettings = run.taskSettings(FaceSettings.class, FaceSettings.unset()).withDefaults();

@@ -98,7 +98,8 @@ public final class TrainingWorker {
 		emit("started", Map.of("device", device.toString(), "pid", ProcessHandle.current().pid()));
 		TaskRun run = new TaskRun(spec.jobId(), spec.model(), spec.architectureParameters(), spec.settings(),
 				spec.dataset(), spec.width(), spec.height(), spec.trainLimit(), spec.testLimit(),
-				spec.taskSettings(task.settingsField()), jobDirectory.resolve("work"));
+				spec.taskSettings(task.settingsField()), jobDirectory.resolve("work"), spec.initFrom(),
+				(spec.initFrom() != null) ? jobDirectory.resolve(WorkerSpec.PARENT_FOLDER) : null);
 		TrainedModel trained = task.train(run, device,
 				TrainingProgress.of((epoch) -> emit("epoch", Map.of("result", epoch)),
 						(progress) -> emit("progress", Map.of("progress", progress))));

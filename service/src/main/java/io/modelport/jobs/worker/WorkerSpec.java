@@ -5,6 +5,7 @@ import java.util.Map;
 import io.modelport.datasets.Dataset;
 import io.modelport.faces.training.FaceSettings;
 import io.modelport.seq2seq.training.Seq2SeqSettings;
+import io.modelport.training.InitFrom;
 import io.modelport.training.TrainingSettings;
 import io.modelport.words.training.Word2VecSettings;
 
@@ -26,11 +27,39 @@ import io.modelport.words.training.Word2VecSettings;
  * @param faces the face settings of a {@code face-verifier}, {@code null} otherwise
  * @param words the settings of a {@code word2vec} run, {@code null} otherwise
  * @param seq2seq the translator settings of a {@code seq2seq} job, {@code null} otherwise
+ * @param initFrom the stored version the run starts from, copied into the job folder's
+ * {@value #PARENT_FOLDER} folder at admission; {@code null} for a fresh network
  * @author Modelport Team
  */
 public record WorkerSpec(String jobId, String model, Map<String, Object> architectureParameters,
 		TrainingSettings settings, Dataset dataset, int width, int height, int trainLimit, int testLimit, String task,
-		FaceSettings faces, Word2VecSettings words, Seq2SeqSettings seq2seq) {
+		FaceSettings faces, Word2VecSettings words, Seq2SeqSettings seq2seq, InitFrom initFrom) {
+
+	/** The job sub-folder holding the copy of the {@code initFrom} version. */
+	public static final String PARENT_FOLDER = "init";
+
+	/**
+	 * A spec of a fresh network.
+	 * @param jobId the job id
+	 * @param model the model name
+	 * @param architectureParameters the hyperparameters
+	 * @param settings the training settings
+	 * @param dataset the data set
+	 * @param width the input width
+	 * @param height the input height
+	 * @param trainLimit the training image limit
+	 * @param testLimit the test image limit
+	 * @param task the task
+	 * @param faces the face settings
+	 * @param words the word2vec settings
+	 * @param seq2seq the translator settings
+	 */
+	public WorkerSpec(String jobId, String model, Map<String, Object> architectureParameters, TrainingSettings settings,
+			Dataset dataset, int width, int height, int trainLimit, int testLimit, String task, FaceSettings faces,
+			Word2VecSettings words, Seq2SeqSettings seq2seq) {
+		this(jobId, model, architectureParameters, settings, dataset, width, height, trainLimit, testLimit, task, faces,
+				words, seq2seq, null);
+	}
 
 	/**
 	 * A spec of a task without translator settings.
@@ -49,7 +78,7 @@ public record WorkerSpec(String jobId, String model, Map<String, Object> archite
 	public WorkerSpec(String jobId, String model, Map<String, Object> architectureParameters, TrainingSettings settings,
 			Dataset dataset, int width, int height, int trainLimit, int testLimit, String task, FaceSettings faces) {
 		this(jobId, model, architectureParameters, settings, dataset, width, height, trainLimit, testLimit, task, faces,
-				null, null);
+				null, null, null);
 	}
 
 	/**
