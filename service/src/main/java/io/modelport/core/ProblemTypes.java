@@ -28,6 +28,9 @@ public final class ProblemTypes {
 	/** A valid image with no face the model can align (422). */
 	public static final URI NO_FACE = of("no-face");
 
+	/** A photo holds several faces where exactly one is required (422). */
+	public static final URI SEVERAL_FACES = of("several-faces");
+
 	/** A parameter or field is invalid. */
 	public static final URI INVALID_REQUEST = of("invalid-request");
 

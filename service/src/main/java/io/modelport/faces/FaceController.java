@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,8 +25,8 @@ import io.modelport.web.Base64Image;
 import io.modelport.web.ImageParts;
 
 /**
- * Face embedding and 1:1 verification. Faces are expected roughly aligned and cropped
- * (the model was trained on such faces); the images may differ in size.
+ * Face embedding and 1:1 verification. The {@code face} parameter picks the face of a
+ * photo ({@link FaceSelection}); models without a detector take the photo as one face.
  *
  * @author Modelport Team
  */
@@ -43,10 +46,13 @@ class FaceController {
 
 	@PostMapping(path = "/embed", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Embed an uploaded face (multipart part 'image')")
-	FaceEmbedding embedMultipart(@PathVariable String model, @RequestPart("image") MultipartFile image,
-			@RequestParam(required = false) Integer version,
+	@ApiResponse(responseCode = "200",
+			content = @Content(schema = @Schema(oneOf = { FaceEmbedding.class, FaceEmbeddings.class })))
+	Object embedMultipart(@PathVariable String model, @RequestPart("image") MultipartFile image,
+			@RequestParam(required = false) Integer version, @RequestParam(required = false) String face,
 			@RequestHeader(name = RequestTimeout.HEADER, required = false) Long timeoutMillis) throws IOException {
-		return this.service.embed(model, version, ImageParts.bytes(image, this.limits),
+		FaceSelection selection = FaceSelection.parse(face);
+		return this.service.embed(model, version, ImageParts.bytes(image, this.limits), selection,
 				RequestTimeout.parse(timeoutMillis));
 	}
 
@@ -54,29 +60,36 @@ class FaceController {
 			consumes = { MediaType.IMAGE_PNG_VALUE, MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_GIF_VALUE, "image/bmp",
 					MediaType.APPLICATION_OCTET_STREAM_VALUE })
 	@Operation(summary = "Embed a face sent as the raw request body")
-	FaceEmbedding embedRaw(@PathVariable String model, @RequestBody byte[] image,
-			@RequestParam(required = false) Integer version,
+	@ApiResponse(responseCode = "200",
+			content = @Content(schema = @Schema(oneOf = { FaceEmbedding.class, FaceEmbeddings.class })))
+	Object embedRaw(@PathVariable String model, @RequestBody byte[] image,
+			@RequestParam(required = false) Integer version, @RequestParam(required = false) String face,
 			@RequestHeader(name = RequestTimeout.HEADER, required = false) Long timeoutMillis) {
-		return this.service.embed(model, version, image, RequestTimeout.parse(timeoutMillis));
+		return this.service.embed(model, version, image, FaceSelection.parse(face),
+				RequestTimeout.parse(timeoutMillis));
 	}
 
 	@PostMapping(path = "/embed", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Embed a base64 face sent as JSON {image, version}")
-	FaceEmbedding embedJson(@PathVariable String model, @RequestBody EmbedRequest request,
-			@RequestParam(required = false) Integer version,
+	@ApiResponse(responseCode = "200",
+			content = @Content(schema = @Schema(oneOf = { FaceEmbedding.class, FaceEmbeddings.class })))
+	Object embedJson(@PathVariable String model, @RequestBody EmbedRequest request,
+			@RequestParam(required = false) Integer version, @RequestParam(required = false) String face,
 			@RequestHeader(name = RequestTimeout.HEADER, required = false) Long timeoutMillis) {
+		FaceSelection selection = FaceSelection.parse((request.face() != null) ? request.face() : face);
 		return this.service.embed(model, (request.version() != null) ? request.version() : version,
-				Base64Image.decode(request.image()), RequestTimeout.parse(timeoutMillis));
+				Base64Image.decode(request.image()), selection, RequestTimeout.parse(timeoutMillis));
 	}
 
 	@PostMapping(path = "/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Verify that two uploaded faces (parts 'image1', 'image2') are the same person")
 	VerificationResponse verifyMultipart(@PathVariable String model, @RequestPart("image1") MultipartFile image1,
 			@RequestPart("image2") MultipartFile image2, @RequestParam(required = false) Double threshold,
-			@RequestParam(required = false) Integer version,
+			@RequestParam(required = false) Integer version, @RequestParam(required = false) String face,
 			@RequestHeader(name = RequestTimeout.HEADER, required = false) Long timeoutMillis) throws IOException {
+		FaceSelection selection = FaceSelection.parse(face);
 		List<byte[]> images = ImageParts.all(List.of(image1, image2), this.limits);
-		return this.service.verify(model, version, images.get(0), images.get(1), threshold,
+		return this.service.verify(model, version, images.get(0), images.get(1), threshold, selection,
 				RequestTimeout.parse(timeoutMillis));
 	}
 
@@ -84,10 +97,13 @@ class FaceController {
 	@Operation(summary = "Verify two base64 faces sent as JSON {image1, image2, threshold, version}")
 	VerificationResponse verifyJson(@PathVariable String model, @RequestBody VerifyRequest request,
 			@RequestParam(required = false) Double threshold, @RequestParam(required = false) Integer version,
+			@RequestParam(required = false) String face,
 			@RequestHeader(name = RequestTimeout.HEADER, required = false) Long timeoutMillis) {
+		FaceSelection selection = FaceSelection.parse((request.face() != null) ? request.face() : face);
 		return this.service.verify(model, (request.version() != null) ? request.version() : version,
 				Base64Image.decode(request.image1(), "image1"), Base64Image.decode(request.image2(), "image2"),
-				(request.threshold() != null) ? request.threshold() : threshold, RequestTimeout.parse(timeoutMillis));
+				(request.threshold() != null) ? request.threshold() : threshold, selection,
+				RequestTimeout.parse(timeoutMillis));
 	}
 
 }

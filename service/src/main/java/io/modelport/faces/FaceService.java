@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import io.modelport.core.InferenceFailedException;
 import io.modelport.core.InvalidRequestException;
 import io.modelport.embeddings.Embeddings;
-import io.modelport.faces.alignment.FaceAligner;
 import io.modelport.imaging.ImageDecoder;
 import io.modelport.imaging.InvalidImageException;
 import io.modelport.metrics.InferenceMetrics;
@@ -21,12 +20,10 @@ import io.modelport.store.ModelDescriptor;
 import io.modelport.store.Task;
 
 /**
- * Embeds and verifies faces (docs/ml-notes.md, "Face verification"): each image is
- * decoded, resized to the model input and run through the model's queue; the raw
- * embedding is L2-normalised and two faces are the same person when ‖f(x₁) − f(x₂)‖² ≤ τ.
- * A model that declares {@code alignment: landmarks-68} gets each face aligned to a chip
- * first (ID-style photos, the face filling the frame); others expect faces roughly
- * aligned and cropped, as they were trained on.
+ * Embeds and verifies faces (docs/ml-notes.md, "Face verification"; docs/faces.md): each
+ * photo is decoded and its faces found ({@link FaceAlignment}), the selected ones run
+ * through the model's queue; the raw embedding is L2-normalised and two faces are the
+ * same person when ‖f(x₁) − f(x₂)‖² ≤ τ.
  *
  * @author Modelport Team
  */
@@ -62,53 +59,133 @@ public class FaceService {
 	}
 
 	/**
-	 * Embeds one face.
+	 * Embeds the selected faces of a photo.
 	 * @param model the model name
 	 * @param version the version, {@code null} for the default
 	 * @param image the encoded image
+	 * @param face which faces
 	 * @param timeout the deadline, {@code null} for the configured default
-	 * @return the normalised embedding and the raw norm
+	 * @return a {@link FaceEmbedding} for one face, {@link FaceEmbeddings} for
+	 * {@code face=all}
 	 */
-	public FaceEmbedding embed(String model, Integer version, byte[] image, Duration timeout) {
+	public Object embed(String model, Integer version, byte[] image, FaceSelection face, Duration timeout) {
 		LoadedModel loaded = resolve(model, version);
-		float[] raw = measured(loaded, List.of(image), timeout).get(0);
-		float[] unit = Embeddings.l2Normalize(raw);
-		List<Float> values = new ArrayList<>(unit.length);
-		for (float value : unit) {
-			values.add(value);
+		List<EmbeddedFace> faces = embedFaces(loaded, image, face, timeout);
+		int v = loaded.descriptor().version();
+		if (face.mode() == FaceSelection.Mode.ALL) {
+			return FaceEmbeddings.of(model, v, faces);
 		}
-		return new FaceEmbedding(model, loaded.descriptor().version(), unit.length, Embeddings.norm(raw), values);
+		EmbeddedFace one = faces.get(0);
+		return new FaceEmbedding(model, v, one.embedding().length, one.norm(), FaceEmbeddings.values(one.embedding()));
 	}
 
 	/**
-	 * Verifies that two faces are the same person.
+	 * Verifies that the selected faces of two photos are the same person.
 	 * @param model the model name
 	 * @param version the version, {@code null} for the default
 	 * @param first the first encoded image
 	 * @param second the second encoded image
 	 * @param threshold overrides the model's calibrated τ, {@code null} to keep it
+	 * @param face which face of each photo ({@code all}: each must hold exactly one)
 	 * @param timeout the deadline, {@code null} for the configured default
 	 * @return the distance and the decision
 	 */
 	public VerificationResponse verify(String model, Integer version, byte[] first, byte[] second, Double threshold,
-			Duration timeout) {
+			FaceSelection face, Duration timeout) {
 		LoadedModel loaded = resolve(model, version);
 		double tau = threshold(loaded.descriptor(), threshold);
-		List<float[]> embeddings = embedAll(loaded, List.of(first, second), timeout);
+		List<float[]> embeddings = embedAll(loaded, List.of(first, second), face, timeout);
 		double distance = Embeddings.squaredDistance(embeddings.get(0), embeddings.get(1));
 		return new VerificationResponse(model, loaded.descriptor().version(), distance, tau, distance <= tau);
 	}
 
 	/**
-	 * Embeds faces with one model version, as one measured request whose images are
-	 * queued together so they can share a batch.
+	 * Embeds the largest face of each photo, as one measured request.
 	 * @param loaded the face verifier
 	 * @param images the encoded images
 	 * @param timeout the deadline, {@code null} for the configured default
 	 * @return the L2-normalised embeddings, in order
 	 */
 	public List<float[]> embedAll(LoadedModel loaded, List<byte[]> images, Duration timeout) {
-		return measured(loaded, images, timeout).stream().map(Embeddings::l2Normalize).toList();
+		return embedAll(loaded, images, FaceSelection.LARGEST, timeout);
+	}
+
+	/**
+	 * Embeds one face of each photo, as one measured request whose faces are queued
+	 * together so they can share a batch.
+	 * @param loaded the face verifier
+	 * @param images the encoded images
+	 * @param face which face of each ({@code all}: each must hold exactly one)
+	 * @param timeout the deadline, {@code null} for the configured default
+	 * @return the L2-normalised embeddings, in order
+	 * @throws SeveralFacesException when {@code all} finds more than one face in a photo
+	 */
+	public List<float[]> embedAll(LoadedModel loaded, List<byte[]> images, FaceSelection face, Duration timeout) {
+		return measured(loaded, () -> {
+			List<PhotoFace> faces = new ArrayList<>(images.size());
+			for (int i = 0; i < images.size(); i++) {
+				List<PhotoFace> found = faces(loaded, decode(images, i));
+				faces.add(face.one(FaceAlignment.embeddable(face.select(found, PhotoFace::area), false),
+						PhotoFace::area));
+			}
+			return faces;
+		}, timeout).stream().map(EmbeddedFace::embedding).toList();
+	}
+
+	/**
+	 * Embeds the selected faces of one photo.
+	 * @param loaded the face verifier
+	 * @param image the encoded image
+	 * @param face which faces
+	 * @param timeout the deadline, {@code null} for the configured default
+	 * @return the faces, left to right
+	 */
+	public List<EmbeddedFace> embedFaces(LoadedModel loaded, byte[] image, FaceSelection face, Duration timeout) {
+		return measured(loaded, () -> {
+			List<PhotoFace> found = faces(loaded, decode(List.of(image), 0));
+			return FaceAlignment.embeddable(face.select(found, PhotoFace::area), face.mode() == FaceSelection.Mode.ALL);
+		}, timeout);
+	}
+
+	/**
+	 * Every face of a photo, found and aligned but not embedded.
+	 * @param loaded the face verifier
+	 * @param image the decoded photo
+	 * @return the faces, left to right
+	 */
+	public List<PhotoFace> faces(LoadedModel loaded, BufferedImage image) {
+		ModelDescriptor descriptor = loaded.descriptor();
+		FaceTools tools = FaceAlignment.enabled(descriptor) ? loaded.state(FaceTools.class) : null;
+		return FaceAlignment.faces(descriptor, tools, image);
+	}
+
+	/**
+	 * Finds every face of a photo with a model that has a detector.
+	 * @param model the model name
+	 * @param version the version, {@code null} for the default
+	 * @param image the encoded image
+	 * @return the photo and its faces
+	 * @throws InvalidRequestException naming {@code version} when the version has no
+	 * detector
+	 */
+	public Located locate(String model, Integer version, byte[] image) {
+		LoadedModel loaded = resolve(model, version);
+		ModelDescriptor descriptor = loaded.descriptor();
+		if (!FaceAlignment.enabled(descriptor) || loaded.state(FaceTools.class).finder() == null) {
+			throw new InvalidRequestException("version: model '" + model + "' version " + descriptor.version()
+					+ " has no face detector (face-api has one from version 2)");
+		}
+		BufferedImage photo = decode(image);
+		return new Located(model, descriptor.version(), photo, faces(loaded, photo));
+	}
+
+	/**
+	 * Decodes one photo.
+	 * @param image the encoded image
+	 * @return the photo
+	 */
+	public BufferedImage decode(byte[] image) {
+		return this.decoder.decode(image);
 	}
 
 	/**
@@ -142,24 +219,53 @@ public class FaceService {
 		}
 	}
 
-	private List<float[]> measured(LoadedModel loaded, List<byte[]> images, Duration timeout) {
+	// Finds every face before queueing any, so a bad second photo costs no forward pass.
+	private List<EmbeddedFace> measured(LoadedModel loaded, FaceSource source, Duration timeout) {
 		ModelDescriptor descriptor = loaded.descriptor();
 		try {
 			return this.metrics.measure(descriptor, () -> {
-				// Decode every image before queueing any, so a bad second image costs no
-				// forward pass.
-				List<float[]> tensors = new ArrayList<>(images.size());
-				FaceAligner aligner = FaceAlignment.enabled(descriptor) ? loaded.state(FaceAligner.class) : null;
-				for (int i = 0; i < images.size(); i++) {
-					tensors.add(FaceAlignment.tensor(descriptor, aligner, decode(images, i)));
-				}
+				List<PhotoFace> faces = source.faces();
+				List<float[]> tensors = faces.stream().map(PhotoFace::tensor).toList();
 				Duration deadline = (timeout != null) ? timeout : loaded.defaultTimeout();
-				return loaded.<float[]>predictAll(tensors, deadline);
+				List<float[]> raw = loaded.<float[]>predictAll(tensors, deadline);
+				List<EmbeddedFace> embedded = new ArrayList<>(faces.size());
+				for (int i = 0; i < faces.size(); i++) {
+					embedded.add(EmbeddedFace.of(faces.get(i), raw.get(i)));
+				}
+				return embedded;
 			});
 		}
 		catch (TranslateException ex) {
 			throw new InferenceFailedException("embedding failed for model '" + descriptor.name() + "'", ex);
 		}
+	}
+
+	/**
+	 * A photo and its faces.
+	 *
+	 * @param model the model name
+	 * @param version the version that found them
+	 * @param photo the decoded photo
+	 * @param faces the faces, left to right
+	 */
+	public record Located(String model, int version, BufferedImage photo, List<PhotoFace> faces) {
+
+		/**
+		 * The JSON answer.
+		 * @return the faces' views
+		 */
+		public FaceDetections detections() {
+			return new FaceDetections(this.model, this.version, this.photo.getWidth(), this.photo.getHeight(),
+					this.faces.stream().map(FaceView::of).toList());
+		}
+
+	}
+
+	@FunctionalInterface
+	private interface FaceSource {
+
+		List<PhotoFace> faces();
+
 	}
 
 }

@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 
 import io.modelport.faces.alignment.FaceAligner;
 import io.modelport.faces.alignment.FaceLandmarker;
+import io.modelport.faces.detection.FaceFinder;
+import io.modelport.faces.detection.TinyFaceDetector;
 import io.modelport.faces.importer.FaceApiImport;
 import io.modelport.runtime.LoadedModel;
 import io.modelport.runtime.TaskAdapter;
@@ -52,7 +54,19 @@ public class FaceVerifierTaskAdapter implements TaskAdapter {
 					+ FaceApiImport.LANDMARKS_PARAMETER + "' naming one of its artifacts");
 		}
 		FaceLandmarker landmarker = FaceLandmarker.load(model.getNDManager(), descriptor.directory().resolve(name));
-		return Optional.of(new FaceAligner(landmarker, descriptor.input().width()));
+		FaceAligner aligner = new FaceAligner(landmarker, descriptor.input().width());
+		Object detector = descriptor.parameters().get(FaceApiImport.DETECTOR_PARAMETER);
+		if (detector == null) {
+			return Optional.of(new FaceTools(aligner, null));
+		}
+		if (!(detector instanceof String detectorFile)
+				|| descriptor.artifacts().stream().noneMatch((a) -> a.file().equals(detectorFile))) {
+			throw new InvalidModelException(
+					"the parameter '" + FaceApiImport.DETECTOR_PARAMETER + "' must name one of the artifacts");
+		}
+		TinyFaceDetector found = TinyFaceDetector.load(model.getNDManager(),
+				descriptor.directory().resolve(detectorFile));
+		return Optional.of(new FaceTools(aligner, new FaceFinder(found, aligner)));
 	}
 
 	@Override

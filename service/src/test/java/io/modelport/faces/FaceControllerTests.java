@@ -47,7 +47,7 @@ class FaceControllerTests {
 
 	@Test
 	void embedsARawMultipartOrJsonImage() {
-		given(this.service.embed(eq("faces"), any(), eq(FIRST), any()))
+		given(this.service.embed(eq("faces"), any(), eq(FIRST), any(), any()))
 			.willReturn(new FaceEmbedding("faces", 1, 2, 3.5, List.of(0.6f, 0.8f)));
 		assertThat(this.mvc.post().uri("/api/v1/models/faces/embed").contentType(MediaType.IMAGE_PNG).content(FIRST))
 			.hasStatusOk()
@@ -59,12 +59,13 @@ class FaceControllerTests {
 			.uri("/api/v1/models/faces/embed")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"image\":\"" + base64(FIRST) + "\",\"version\":2}")).hasStatusOk();
-		then(this.service).should().embed("faces", 2, FIRST, null);
+		then(this.service).should().embed("faces", 2, FIRST, FaceSelection.LARGEST, null);
 	}
 
 	@Test
 	void verifiesTwoPartsWithTheQueryThreshold() {
-		given(this.service.verify(eq("faces"), isNull(), eq(FIRST), eq(SECOND), eq(0.5), eq(Duration.ofSeconds(1))))
+		given(this.service.verify(eq("faces"), isNull(), eq(FIRST), eq(SECOND), eq(0.5), eq(FaceSelection.LARGEST),
+				eq(Duration.ofSeconds(1))))
 			.willReturn(SAME);
 		assertThat(this.mvc.post()
 			.uri("/api/v1/models/faces/verify?threshold=0.5")
@@ -78,12 +79,13 @@ class FaceControllerTests {
 
 	@Test
 	void theJsonBodysThresholdAndVersionWinOverTheQuery() {
-		given(this.service.verify(eq("faces"), eq(3), eq(FIRST), eq(SECOND), eq(0.7), isNull())).willReturn(SAME);
+		given(this.service.verify(eq("faces"), eq(3), eq(FIRST), eq(SECOND), eq(0.7), eq(FaceSelection.ALL), isNull()))
+			.willReturn(SAME);
 		assertThat(this.mvc.post()
 			.uri("/api/v1/models/faces/verify?threshold=0.5&version=1")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"image1\":\"" + base64(FIRST) + "\",\"image2\":\"" + base64(SECOND)
-					+ "\",\"threshold\":0.7,\"version\":3}"))
+					+ "\",\"threshold\":0.7,\"version\":3,\"face\":\"all\"}"))
 			.hasStatusOk();
 	}
 
@@ -105,7 +107,7 @@ class FaceControllerTests {
 
 	@Test
 	void anUndecodableImageIs400AndATextBodyIsNotAFace() {
-		given(this.service.embed(eq("faces"), any(), any(), any()))
+		given(this.service.embed(eq("faces"), any(), any(), any(), any()))
 			.willThrow(new InvalidImageException("the data is not a PNG, JPEG, GIF, BMP or PGM image"));
 		assertThat(this.mvc.post().uri("/api/v1/models/faces/embed").contentType(MediaType.IMAGE_PNG).content(FIRST))
 			.hasStatus(HttpStatus.BAD_REQUEST)
@@ -115,6 +117,45 @@ class FaceControllerTests {
 		assertThat(
 				this.mvc.post().uri("/api/v1/models/faces/embed").contentType(MediaType.TEXT_PLAIN).content("a face"))
 			.hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+	}
+
+	@Test
+	void theFaceParameterSelectsLargestAllOrAnIndex() {
+		given(this.service.embed(eq("faces"), any(), eq(FIRST), any(), any()))
+			.willReturn(new FaceEmbedding("faces", 1, 2, 3.5, List.of(0.6f, 0.8f)));
+		String uri = "/api/v1/models/faces/embed?face=";
+		assertThat(this.mvc.post().uri(uri + "all").contentType(MediaType.IMAGE_PNG).content(FIRST)).hasStatusOk();
+		assertThat(this.mvc.post().uri(uri + "2").multipart().file("image", FIRST)).hasStatusOk();
+		assertThat(this.mvc.post().uri(uri + "largest").contentType(MediaType.IMAGE_PNG).content(FIRST)).hasStatusOk();
+		then(this.service).should().embed("faces", null, FIRST, FaceSelection.ALL, null);
+		then(this.service).should().embed("faces", null, FIRST, new FaceSelection(FaceSelection.Mode.INDEX, 2), null);
+		then(this.service).should().embed("faces", null, FIRST, FaceSelection.LARGEST, null);
+	}
+
+	@Test
+	void anUnknownFaceValueIs400NamingTheParameterBeforeAnyWork() {
+		for (String bad : new String[] { "first", "-1", "1000", "ALL", "1.5", "" }) {
+			assertThat(this.mvc.post()
+				.uri("/api/v1/models/faces/embed?face=" + bad)
+				.contentType(MediaType.IMAGE_PNG)
+				.content(FIRST)).as(bad)
+				.hasStatus(HttpStatus.BAD_REQUEST)
+				.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.bodyJson()
+				.extractingPath("$.detail")
+				.asString()
+				.startsWith("face must be");
+		}
+		assertThat(this.mvc.post()
+			.uri("/api/v1/models/faces/verify?face=everyone")
+			.multipart()
+			.file("image1", FIRST)
+			.file("image2", SECOND)).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(this.mvc.post()
+			.uri("/api/v1/models/faces/embed")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"image\":\"" + base64(FIRST) + "\",\"face\":\"biggest\"}")).hasStatus(HttpStatus.BAD_REQUEST);
+		then(this.service).shouldHaveNoInteractions();
 	}
 
 	private static String base64(byte[] bytes) {

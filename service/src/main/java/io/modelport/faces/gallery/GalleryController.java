@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +25,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 import io.modelport.core.InvalidRequestException;
 import io.modelport.core.RequestTimeout;
+import io.modelport.faces.FaceDrawing;
+import io.modelport.faces.FaceSelection;
+import io.modelport.faces.FaceService;
 import io.modelport.web.ApiProperties;
 import io.modelport.web.Base64Image;
 import io.modelport.web.ImageParts;
@@ -41,9 +47,12 @@ class GalleryController {
 
 	private final ApiProperties limits;
 
-	GalleryController(GalleryService service, ApiProperties limits) {
+	private final FaceService faces;
+
+	GalleryController(GalleryService service, ApiProperties limits, FaceService faces) {
 		this.service = service;
 		this.limits = limits;
+		this.faces = faces;
 	}
 
 	@PutMapping(path = "/gallery/{identity}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -87,33 +96,80 @@ class GalleryController {
 		return ResponseEntity.noContent().build();
 	}
 
-	@PostMapping(path = "/identify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "Identify an uploaded face (part 'image') against the gallery")
-	IdentifyResponse identifyMultipart(@PathVariable String model, @RequestPart("image") MultipartFile image,
+	@PostMapping(path = "/identify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Identify the faces of an uploaded photo (part 'image') against the gallery")
+	@ApiResponse(responseCode = "200",
+			content = @Content(schema = @Schema(oneOf = { IdentifyResponse.class, GroupIdentifyResponse.class })))
+	Object identifyMultipart(@PathVariable String model, @RequestPart("image") MultipartFile image,
 			@RequestParam(required = false) Integer topK, @RequestParam(required = false) Double threshold,
-			@RequestParam(required = false) Integer version,
+			@RequestParam(required = false) Integer version, @RequestParam(required = false) String face,
 			@RequestHeader(name = RequestTimeout.HEADER, required = false) Long timeoutMillis) throws IOException {
-		return this.service.identify(model, version, ImageParts.bytes(image, this.limits), topK, threshold,
-				RequestTimeout.parse(timeoutMillis));
+		FaceSelection selection = FaceSelection.parse(face);
+		return answer(model, version, ImageParts.bytes(image, this.limits), topK, threshold, selection, timeoutMillis);
 	}
 
 	@PostMapping(path = "/identify",
 			consumes = { MediaType.IMAGE_PNG_VALUE, MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_GIF_VALUE, "image/bmp",
-					MediaType.APPLICATION_OCTET_STREAM_VALUE })
-	@Operation(summary = "Identify a face sent as the raw request body")
-	IdentifyResponse identifyRaw(@PathVariable String model, @RequestBody byte[] image,
+					MediaType.APPLICATION_OCTET_STREAM_VALUE },
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Identify the faces of a photo sent as the raw request body")
+	@ApiResponse(responseCode = "200",
+			content = @Content(schema = @Schema(oneOf = { IdentifyResponse.class, GroupIdentifyResponse.class })))
+	Object identifyRaw(@PathVariable String model, @RequestBody byte[] image,
 			@RequestParam(required = false) Integer topK, @RequestParam(required = false) Double threshold,
-			@RequestParam(required = false) Integer version,
+			@RequestParam(required = false) Integer version, @RequestParam(required = false) String face,
 			@RequestHeader(name = RequestTimeout.HEADER, required = false) Long timeoutMillis) {
-		return this.service.identify(model, version, image, topK, threshold, RequestTimeout.parse(timeoutMillis));
+		return answer(model, version, image, topK, threshold, FaceSelection.parse(face), timeoutMillis);
 	}
 
-	@PostMapping(path = "/identify", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Identify a base64 face sent as JSON {image, topK, threshold, version}")
-	IdentifyResponse identifyJson(@PathVariable String model, @RequestBody IdentifyRequest request,
+	@PostMapping(path = "/identify", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Identify the faces of a base64 photo sent as JSON {image, topK, threshold, version, face}")
+	@ApiResponse(responseCode = "200",
+			content = @Content(schema = @Schema(oneOf = { IdentifyResponse.class, GroupIdentifyResponse.class })))
+	Object identifyJson(@PathVariable String model, @RequestBody IdentifyRequest request,
 			@RequestHeader(name = RequestTimeout.HEADER, required = false) Long timeoutMillis) {
-		return this.service.identify(model, request.version(), Base64Image.decode(request.image()), request.topK(),
-				request.threshold(), RequestTimeout.parse(timeoutMillis));
+		FaceSelection selection = FaceSelection.parse(request.face());
+		return answer(model, request.version(), Base64Image.decode(request.image()), request.topK(),
+				request.threshold(), selection, timeoutMillis);
+	}
+
+	@PostMapping(path = "/identify",
+			consumes = { MediaType.IMAGE_PNG_VALUE, MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_GIF_VALUE, "image/bmp",
+					MediaType.APPLICATION_OCTET_STREAM_VALUE },
+			produces = MediaType.IMAGE_PNG_VALUE)
+	@Operation(summary = "Draw the faces of a photo (body) with the names identified (every face by default)")
+	byte[] drawRaw(@PathVariable String model, @RequestBody byte[] image, @RequestParam(required = false) Integer topK,
+			@RequestParam(required = false) Double threshold, @RequestParam(required = false) Integer version,
+			@RequestParam(required = false) String face,
+			@RequestHeader(name = RequestTimeout.HEADER, required = false) Long timeoutMillis) {
+		FaceSelection selection = (face != null) ? FaceSelection.parse(face) : FaceSelection.ALL;
+		List<IdentifiedFace> faces = this.service.identifyFaces(model, version, image, topK, threshold, selection,
+				RequestTimeout.parse(timeoutMillis));
+		return FaceDrawing.png(this.faces.decode(image), faces.stream().map(IdentifiedFace::face).toList(),
+				faces.stream().map((f) -> f.answer().identity()).toList(), true);
+	}
+
+	@PostMapping(path = "/identify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+			produces = MediaType.IMAGE_PNG_VALUE)
+	@Operation(summary = "Draw the faces of an uploaded photo (part 'image') with the names identified")
+	byte[] drawMultipart(@PathVariable String model, @RequestPart("image") MultipartFile image,
+			@RequestParam(required = false) Integer topK, @RequestParam(required = false) Double threshold,
+			@RequestParam(required = false) Integer version, @RequestParam(required = false) String face,
+			@RequestHeader(name = RequestTimeout.HEADER, required = false) Long timeoutMillis) throws IOException {
+		return drawRaw(model, ImageParts.bytes(image, this.limits), topK, threshold, version, face, timeoutMillis);
+	}
+
+	private Object answer(String model, Integer version, byte[] image, Integer topK, Double threshold,
+			FaceSelection selection, Long timeoutMillis) {
+		List<IdentifiedFace> faces = this.service.identifyFaces(model, version, image, topK, threshold, selection,
+				RequestTimeout.parse(timeoutMillis));
+		if (selection.mode() != FaceSelection.Mode.ALL) {
+			return faces.get(0).answer();
+		}
+		IdentifyResponse first = faces.get(0).answer();
+		return GroupIdentifyResponse.of(model, first.version(), first.threshold(), faces);
 	}
 
 }

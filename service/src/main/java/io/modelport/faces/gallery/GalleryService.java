@@ -18,7 +18,10 @@ import org.springframework.stereotype.Service;
 
 import io.modelport.core.InvalidRequestException;
 import io.modelport.embeddings.Embeddings;
+import io.modelport.faces.EmbeddedFace;
+import io.modelport.faces.FaceSelection;
 import io.modelport.faces.FaceService;
+import io.modelport.faces.FaceView;
 import io.modelport.registry.ModelRegistry;
 import io.modelport.runtime.LoadedModel;
 
@@ -75,7 +78,8 @@ public class GalleryService {
 		LoadedModel loaded = this.faces.resolve(model, version);
 		// Every image is embedded before anything is stored, so a bad image leaves the
 		// gallery as it was.
-		List<float[]> embeddings = this.faces.embedAll(loaded, images, timeout);
+		// An enrolment photo must show one person: a group photo is refused, not guessed.
+		List<float[]> embeddings = this.faces.embedAll(loaded, images, FaceSelection.ALL, timeout);
 		if (!this.repository.exists(model, identity)
 				&& this.repository.countIdentities(model) >= this.properties.maxIdentities()) {
 			throw new GalleryConflictException(
@@ -140,16 +144,42 @@ public class GalleryService {
 	 */
 	public IdentifyResponse identify(String model, Integer version, byte[] image, Integer topK, Double threshold,
 			Duration timeout) {
+		return identifyFaces(model, version, image, topK, threshold, FaceSelection.LARGEST, timeout).get(0).answer();
+	}
+
+	/**
+	 * Finds who each selected face of a photo is (1:K).
+	 * @param model the model name
+	 * @param version the version, {@code null} for the default
+	 * @param image the encoded photo
+	 * @param topK how many candidates to report per face, {@code null} for the default
+	 * @param threshold overrides the model's calibrated τ, {@code null} to keep it
+	 * @param face which faces
+	 * @param timeout the deadline, {@code null} for the configured default
+	 * @return one answer per face, left to right
+	 */
+	public List<IdentifiedFace> identifyFaces(String model, Integer version, byte[] image, Integer topK,
+			Double threshold, FaceSelection face, Duration timeout) {
 		int k = (topK != null) ? topK : this.properties.topK();
 		if (k < 1 || k > 100) {
 			throw new InvalidRequestException("topK must be in [1, 100], not " + k);
 		}
 		LoadedModel loaded = this.faces.resolve(model, version);
 		double tau = FaceService.threshold(loaded.descriptor(), threshold);
-		float[] probe = this.faces.embedAll(loaded, List.of(image), timeout).get(0);
+		List<EmbeddedFace> probes = this.faces.embedFaces(loaded, image, face, timeout);
 		int v = loaded.descriptor().version();
 		GalleryIndex.Snapshot gallery = this.index.snapshot(model, v, this.repository.fingerprint(model),
 				() -> recompute(loaded, this.repository.faces(model, v), timeout));
+		List<IdentifiedFace> answers = new ArrayList<>(probes.size());
+		for (EmbeddedFace probe : probes) {
+			answers.add(
+					new IdentifiedFace(FaceView.of(probe.face()), match(model, v, probe.embedding(), gallery, k, tau)));
+		}
+		return answers;
+	}
+
+	private IdentifyResponse match(String model, int v, float[] probe, GalleryIndex.Snapshot gallery, int k,
+			double tau) {
 		Map<String, Double> nearest = new HashMap<>();
 		for (int i = 0; i < gallery.embeddings().size(); i++) {
 			nearest.merge(gallery.identities().get(i), Embeddings.squaredDistance(probe, gallery.embeddings().get(i)),

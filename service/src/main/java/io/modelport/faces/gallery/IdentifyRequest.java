@@ -7,8 +7,9 @@ package io.modelport.faces.gallery;
  * @param topK how many candidates to report, {@code null} for the configured default
  * @param threshold overrides the model's calibrated τ, {@code null} to keep it
  * @param version the model version, {@code null} for the default
+ * @param face which faces: largest (default), all, or an index
  * @author Modelport Team
  */
-public record IdentifyRequest(String image, Integer topK, Double threshold, Integer version) {
+public record IdentifyRequest(String image, Integer topK, Double threshold, Integer version, String face) {
 
 }

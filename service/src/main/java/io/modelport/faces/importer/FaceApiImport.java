@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import io.modelport.nn.FaceLandmarkNet;
 import io.modelport.nn.FaceRecognitionResNet;
 import io.modelport.nn.TfjsNet;
 import io.modelport.nn.TfjsWeights;
+import io.modelport.nn.TinyFaceDetectorNet;
 import io.modelport.store.Architecture;
 import io.modelport.store.Artifact;
 import io.modelport.store.ArtifactFormat;
@@ -56,6 +58,12 @@ public final class FaceApiImport {
 	/** The landmark network's parameter file. */
 	public static final String LANDMARKS = "face-api-landmarks.params";
 
+	/** The face detector's parameter file (version 2 on). */
+	public static final String DETECTOR = "face-api-detector.params";
+
+	/** The descriptor parameter naming the detector artifact. */
+	public static final String DETECTOR_PARAMETER = "detector";
+
 	/** The descriptor parameter naming the landmark artifact. */
 	public static final String LANDMARKS_PARAMETER = "landmarks";
 
@@ -70,11 +78,13 @@ public final class FaceApiImport {
 	 * @param name the model name
 	 * @param version the version number
 	 * @param threshold the calibrated τ
+	 * @param withDetector whether the tiny face detector is imported too (version 1 was
+	 * shipped without it)
 	 * @return the written descriptor
 	 * @throws IOException when the tarball is wrong or a file cannot be written
 	 */
-	public static ModelDescriptor importTo(Path tarball, Path directory, String name, int version, double threshold)
-			throws IOException {
+	public static ModelDescriptor importTo(Path tarball, Path directory, String name, int version, double threshold,
+			boolean withDetector) throws IOException {
 		NpmTarball pkg = NpmTarball.read(tarball, INTEGRITY);
 		Files.createDirectories(directory);
 		try (Model model = Model.newInstance(name, Device.cpu(), "PyTorch")) {
@@ -88,8 +98,16 @@ public final class FaceApiImport {
 					DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out))) {
 				landmarks.saveParameters(data);
 			}
+			if (withDetector) {
+				TinyFaceDetectorNet detector = new TinyFaceDetectorNet();
+				fill(model, detector, pkg, "tiny_face_detector_model", TinyFaceDetectorNet.DEFAULT_SIZE);
+				try (OutputStream out = Files.newOutputStream(directory.resolve(DETECTOR));
+						DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out))) {
+					detector.saveParameters(data);
+				}
+			}
 		}
-		ModelDescriptor descriptor = descriptor(directory, name, version, threshold);
+		ModelDescriptor descriptor = descriptor(directory, name, version, threshold, withDetector);
 		DescriptorWriter.write(descriptor);
 		return descriptor;
 	}
@@ -101,8 +119,8 @@ public final class FaceApiImport {
 		}
 	}
 
-	private static ModelDescriptor descriptor(Path directory, String name, int version, double threshold)
-			throws IOException {
+	private static ModelDescriptor descriptor(Path directory, String name, int version, double threshold,
+			boolean withDetector) throws IOException {
 		float[] std = { 255f, 255f, 255f };
 		InputSpec input = new InputSpec(FaceRecognitionResNet.SIZE, FaceRecognitionResNet.SIZE, 3, 1f,
 				FaceRecognitionResNet.MEAN_RGB, std);
@@ -113,6 +131,9 @@ public final class FaceApiImport {
 		parameters.put("thresholdRule", "cross-validated max balanced accuracy (docs/faces.md)");
 		parameters.put("alignment", "landmarks-68");
 		parameters.put(LANDMARKS_PARAMETER, LANDMARKS);
+		if (withDetector) {
+			parameters.put(DETECTOR_PARAMETER, DETECTOR);
+		}
 		Map<String, Object> provenance = new LinkedHashMap<>();
 		provenance.put("trainedBy",
 				"dlib (Davis E. King), on about 3 million faces; imported, not trained, by Modelport");
@@ -128,13 +149,18 @@ public final class FaceApiImport {
 		Map<String, Object> networks = new LinkedHashMap<>();
 		networks.put("recognition", "face_recognition_model");
 		networks.put("landmarks", "face_landmark_68_model");
+		if (withDetector) {
+			networks.put("detector", "tiny_face_detector_model");
+		}
 		provenance.put("networks", networks);
 		provenance.put("quality", OrlFigures.shipped());
+		List<Artifact> artifacts = new ArrayList<>();
+		for (String file : withDetector ? List.of(WEIGHTS, LANDMARKS, DETECTOR) : List.of(WEIGHTS, LANDMARKS)) {
+			artifacts.add(new Artifact(file, Checksums.sha256(directory.resolve(file))));
+		}
 		return new ModelDescriptor(name, version, Task.FACE_VERIFIER, ArtifactFormat.DJL_PARAMS,
-				new Architecture(ArchitectureCatalog.FACE_API_RECOGNITION, Map.of()),
-				List.of(new Artifact(WEIGHTS, Checksums.sha256(directory.resolve(WEIGHTS))),
-						new Artifact(LANDMARKS, Checksums.sha256(directory.resolve(LANDMARKS)))),
-				input, List.of(), parameters, provenance, directory);
+				new Architecture(ArchitectureCatalog.FACE_API_RECOGNITION, Map.of()), artifacts, input, List.of(),
+				parameters, provenance, directory);
 	}
 
 }

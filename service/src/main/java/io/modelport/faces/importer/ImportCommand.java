@@ -11,9 +11,12 @@ import io.modelport.store.ModelDescriptor;
 
 /**
  * {@code java -jar modelport.jar import face-api [TARBALL] [--out DIR] [--name NAME]
- * [--version N] [--threshold TAU]}: imports the pinned face-api npm package into a model
- * version. Without a tarball it runs {@code npm pack} itself. The defaults write the
- * shipped {@code model-store/face-api/1} again, byte for byte.
+ * [--version N] [--threshold TAU] [--without-detector]}: imports the pinned face-api npm
+ * package into a model version. Without a tarball it runs {@code npm pack} itself. The
+ * defaults write the shipped {@code model-store/face-api/2} (with the face detector)
+ * again, byte for byte;
+ * {@code --out model-store/face-api/1 --version 1 --without-detector} writes the shipped
+ * version 1.
  *
  * @author Modelport Team
  */
@@ -25,8 +28,8 @@ public final class ImportCommand {
 	/** τ calibrated on ORL by {@code FaceApiEvaluation} (docs/faces.md). */
 	public static final double CALIBRATED_THRESHOLD = 0.1438;
 
-	private static final String USAGE = "usage: import face-api [TARBALL.tgz] [--out model-store/face-api/1] "
-			+ "[--name face-api] [--version 1] [--threshold " + CALIBRATED_THRESHOLD + "]\n"
+	private static final String USAGE = "usage: import face-api [TARBALL.tgz] [--out model-store/face-api/2] "
+			+ "[--name face-api] [--version 2] [--threshold " + CALIBRATED_THRESHOLD + "] [--without-detector]\n"
 			+ "       import evaluate DATASET [--model model-store/face-api/1]";
 
 	private ImportCommand() {
@@ -56,12 +59,17 @@ public final class ImportCommand {
 			return 2;
 		}
 		Path tarball = null;
-		Path directory = Path.of("model-store", "face-api", "1");
+		Path directory = Path.of("model-store", "face-api", "2");
 		String name = "face-api";
-		int version = 1;
+		int version = 2;
+		boolean detector = true;
 		double threshold = CALIBRATED_THRESHOLD;
 		try {
 			for (int i = 1; i < args.length; i++) {
+				if (args[i].equals("--without-detector")) {
+					detector = false;
+					continue;
+				}
 				if (!args[i].startsWith("--")) {
 					tarball = Path.of(args[i]);
 					continue;
@@ -86,7 +94,7 @@ public final class ImportCommand {
 		}
 		try {
 			Path source = (tarball != null) ? tarball : npmPack(out);
-			ModelDescriptor descriptor = FaceApiImport.importTo(source, directory, name, version, threshold);
+			ModelDescriptor descriptor = FaceApiImport.importTo(source, directory, name, version, threshold, detector);
 			out.println("imported " + FaceApiImport.PACKAGE + "@" + FaceApiImport.VERSION + " into " + directory);
 			descriptor.artifacts().forEach((a) -> out.println("  " + a.file() + "  sha256 " + a.sha256()));
 			return 0;

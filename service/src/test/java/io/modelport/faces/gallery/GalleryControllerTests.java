@@ -13,6 +13,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import io.modelport.faces.FaceSelection;
+import io.modelport.faces.FaceService;
+import io.modelport.faces.FaceView;
 import io.modelport.faces.gallery.IdentifyResponse.Candidate;
 import io.modelport.web.WebConfiguration;
 
@@ -45,8 +48,13 @@ class GalleryControllerTests {
 	@Autowired
 	private MockMvcTester mvc;
 
+	private static final FaceView FACE = new FaceView(0, new FaceView.Box(10, 20, 60, 60), 0.9, List.of());
+
 	@MockitoBean
 	private GalleryService service;
+
+	@MockitoBean
+	private FaceService faces;
 
 	@Test
 	void enrolsEveryRepeatedPartOrEveryJsonImage() {
@@ -98,7 +106,8 @@ class GalleryControllerTests {
 	void identifiesInEveryInputForm() {
 		IdentifyResponse found = new IdentifyResponse("faces", 1, "alice", 0.3, 1.0,
 				List.of(new Candidate("alice", 0.3)), List.of());
-		given(this.service.identify(eq("faces"), any(), eq(FIRST), any(), any(), any())).willReturn(found);
+		given(this.service.identifyFaces(eq("faces"), any(), eq(FIRST), any(), any(), any(), any()))
+			.willReturn(List.of(new IdentifiedFace(FACE, found)));
 		assertThat(this.mvc.post().uri("/api/v1/models/faces/identify?topK=3").multipart().file("image", FIRST))
 			.hasStatusOk()
 			.bodyJson()
@@ -111,9 +120,63 @@ class GalleryControllerTests {
 			.uri("/api/v1/models/faces/identify")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"image\":\"" + Base64.getEncoder().encodeToString(FIRST) + "\",\"topK\":2}")).hasStatusOk();
-		then(this.service).should().identify("faces", null, FIRST, 3, null, null);
-		then(this.service).should().identify("faces", null, FIRST, null, 0.9, null);
-		then(this.service).should().identify("faces", null, FIRST, 2, null, null);
+		then(this.service).should().identifyFaces("faces", null, FIRST, 3, null, FaceSelection.LARGEST, null);
+		then(this.service).should().identifyFaces("faces", null, FIRST, null, 0.9, FaceSelection.LARGEST, null);
+		then(this.service).should().identifyFaces("faces", null, FIRST, 2, null, FaceSelection.LARGEST, null);
+	}
+
+	@Test
+	void faceAllAnswersOneResultPerFace() {
+		IdentifyResponse alice = new IdentifyResponse("faces", 2, "alice", 0.1, 0.5,
+				List.of(new Candidate("alice", 0.1)), List.of());
+		IdentifyResponse nobody = new IdentifyResponse("faces", 2, null, null, 0.5,
+				List.of(new Candidate("alice", 0.9)), List.of());
+		given(this.service.identifyFaces(eq("faces"), any(), eq(FIRST), any(), any(), eq(FaceSelection.ALL), any()))
+			.willReturn(List.of(new IdentifiedFace(FACE, alice), new IdentifiedFace(FACE, nobody)));
+		assertThat(this.mvc.post()
+			.uri("/api/v1/models/faces/identify?face=all")
+			.contentType(MediaType.IMAGE_PNG)
+			.content(FIRST)).hasStatusOk()
+			.bodyJson()
+			.isLenientlyEqualTo("{\"version\":2,\"threshold\":0.5,\"faces\":[{\"identity\":\"alice\",\"distance\":0.1,"
+					+ "\"face\":{\"index\":0,\"box\":{\"x\":10.0}}},{\"identity\":null}]}");
+	}
+
+	@Test
+	void acceptImagePngDrawsEveryFaceWithItsName() throws Exception {
+		IdentifyResponse alice = new IdentifyResponse("faces", 2, "alice", 0.1, 0.5, List.of(), List.of());
+		given(this.service.identifyFaces(eq("faces"), any(), eq(FIRST), any(), any(), eq(FaceSelection.ALL), any()))
+			.willReturn(List.of(new IdentifiedFace(FACE, alice)));
+		given(this.faces.decode(FIRST))
+			.willReturn(new java.awt.image.BufferedImage(120, 100, java.awt.image.BufferedImage.TYPE_INT_RGB));
+		byte[] png = this.mvc.post()
+			.uri("/api/v1/models/faces/identify")
+			.contentType(MediaType.IMAGE_PNG)
+			.accept(MediaType.IMAGE_PNG)
+			.content(FIRST)
+			.exchange()
+			.getResponse()
+			.getContentAsByteArray();
+		java.awt.image.BufferedImage drawn = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+		assertThat(drawn.getWidth()).isEqualTo(120);
+		// the box's top edge is drawn in the known-face colour
+		assertThat(drawn.getRGB(30, 20) & 0xff00).isGreaterThan(0x8000);
+	}
+
+	@Test
+	void aBadFaceValueIs400BeforeAnyWork() {
+		assertThat(this.mvc.post().uri("/api/v1/models/faces/identify?face=two").multipart().file("image", FIRST))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.startsWith("face must be");
+		assertThat(this.mvc.post()
+			.uri("/api/v1/models/faces/identify")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"image\":\"" + Base64.getEncoder().encodeToString(FIRST) + "\",\"face\":\"-3\"}"))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+		then(this.service).shouldHaveNoInteractions();
 	}
 
 	@Test
