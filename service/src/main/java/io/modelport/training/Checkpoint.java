@@ -1,11 +1,16 @@
 package io.modelport.training;
 
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,6 +47,26 @@ public record Checkpoint(int epoch, List<EpochResult> history, int bestEpoch, do
 			return null;
 		}
 		return json.readValue(file.toFile(), Checkpoint.class);
+	}
+
+	/**
+	 * Loads a checkpoint's parameters into a model whose trainer does not exist yet. A
+	 * trainer keeps the parameter arrays it was initialised with and trains those;
+	 * loading afterwards would replace the model's arrays, so the run would go on
+	 * training fresh weights while checkpointing the loaded ones.
+	 * @param model the model, its block set but not trained yet
+	 * @param workDir the folder holding the checkpoint
+	 * @param input the input shape the block is initialised with
+	 * @throws IOException when the parameters cannot be read or do not fit the block
+	 */
+	public static void loadBeforeTraining(Model model, Path workDir, Shape input) throws IOException {
+		model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, input);
+		try (DataInputStream in = new DataInputStream(Files.newInputStream(workDir.resolve(PARAMS_FILE)))) {
+			model.getBlock().loadParameters(model.getNDManager(), in);
+		}
+		catch (MalformedModelException ex) {
+			throw new IOException("the checkpoint does not match the architecture", ex);
+		}
 	}
 
 	public void write(Path workDir) throws IOException {

@@ -1,6 +1,5 @@
 package io.modelport.training;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,9 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.ndarray.NDManager;
 
 /**
  * The one epoch loop of every trainer: it runs the trainer's {@link EpochStep} epoch
@@ -51,8 +48,6 @@ public final class EpochLoop {
 	private boolean checkpoints;
 
 	private Checkpoint resume;
-
-	private NDManager resumeManager;
 
 	private EpochLoop(Model model, Path workDir, String prefix, int epochs) {
 		this.model = model;
@@ -115,14 +110,14 @@ public final class EpochLoop {
 	/**
 	 * Saves a checkpoint after every epoch and resumes from one.
 	 * @param checkpoint the checkpoint found in the work folder
-	 * ({@link Checkpoint#read}), or {@code null} to start afresh
-	 * @param manager the manager the checkpoint's parameters are loaded with
+	 * ({@link Checkpoint#read}), or {@code null} to start afresh; its parameters are
+	 * loaded by the trainer before its trainer exists
+	 * ({@link Checkpoint#loadBeforeTraining})
 	 * @return this loop
 	 */
-	public EpochLoop checkpointed(Checkpoint checkpoint, NDManager manager) {
+	public EpochLoop checkpointed(Checkpoint checkpoint) {
 		this.checkpoints = true;
 		this.resume = checkpoint;
-		this.resumeManager = manager;
 		return this;
 	}
 
@@ -142,7 +137,6 @@ public final class EpochLoop {
 		double bestLoss = Double.POSITIVE_INFINITY;
 		int first = 1;
 		if (this.resume != null) {
-			loadCheckpointParameters();
 			history.addAll(this.resume.history());
 			bestEpoch = this.resume.bestEpoch();
 			bestScore = this.resume.bestDevAccuracy();
@@ -196,16 +190,6 @@ public final class EpochLoop {
 		if (this.model != null) {
 			this.model.setProperty("Epoch", Integer.toString(epoch));
 			this.model.save(this.workDir, this.prefix);
-		}
-	}
-
-	private void loadCheckpointParameters() throws IOException {
-		try (DataInputStream in = new DataInputStream(
-				Files.newInputStream(this.workDir.resolve(Checkpoint.PARAMS_FILE)))) {
-			this.model.getBlock().loadParameters(this.resumeManager, in);
-		}
-		catch (MalformedModelException ex) {
-			throw new IOException("the checkpoint does not match the architecture", ex);
 		}
 	}
 

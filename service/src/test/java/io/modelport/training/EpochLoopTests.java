@@ -82,7 +82,7 @@ class EpochLoopTests {
 		double[] losses = { 1, 1, 1, 1 };
 		try (Model model = model()) {
 			EpochLoop.saving(model, this.dir, "best", 2)
-				.checkpointed(null, model.getNDManager())
+				.checkpointed(null)
 				.run(scripted(new ArrayList<>(), scores, losses), (epoch) -> {
 				});
 		}
@@ -94,7 +94,7 @@ class EpochLoopTests {
 		List<EpochResult> seen = new ArrayList<>();
 		try (Model model = model()) {
 			EpochLoop.Outcome outcome = EpochLoop.saving(model, this.dir, "best", 4)
-				.checkpointed(checkpoint, model.getNDManager())
+				.checkpointed(checkpoint)
 				.run(scripted(ran, scores, losses), seen::add);
 			assertThat(ran).containsExactly(3, 4);
 			assertThat(seen).extracting(EpochResult::epoch).containsExactly(1, 2, 3, 4);

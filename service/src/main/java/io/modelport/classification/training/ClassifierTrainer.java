@@ -89,11 +89,15 @@ public class ClassifierTrainer {
 		EpochLoop.Outcome outcome;
 		try (Model model = Model.newInstance("classifier", this.device, "PyTorch")) {
 			model.setBlock(this.architecture.build());
+			Shape shape = new Shape(1, 1, fit.rows(), fit.cols());
+			if (resume != null) {
+				Checkpoint.loadBeforeTraining(model, workDir, shape);
+			}
 			try (Trainer trainer = model.newTrainer(config(stepsPerEpoch, firstEpoch))) {
-				trainer.initialize(new Shape(1, 1, fit.rows(), fit.cols()));
+				trainer.initialize(shape);
 				outcome = EpochLoop.saving(model, workDir, BEST_PREFIX, this.settings.epochs())
 					.patience(this.settings.earlyStoppingPatience())
-					.checkpointed(resume, trainer.getManager())
+					.checkpointed(resume)
 					.run((epoch, batches) -> runEpoch(trainer, data, input, epoch, batches), progress);
 			}
 		}

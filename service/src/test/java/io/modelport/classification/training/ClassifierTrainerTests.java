@@ -95,6 +95,10 @@ class ClassifierTrainerTests {
 		// a checkpoint and its report), then the new ones.
 		assertThat(resumed).extracting(EpochResult::epoch).containsExactly(1, 2, 3, 4);
 		assertThat(resumed.subList(0, 2)).isEqualTo(first);
+		// Epoch 3 trains the checkpoint's weights, not the fresh ones the trainer was
+		// initialised with: its loss goes on from epoch 2's instead of starting over.
+		assertThat(resumed.get(2).trainLoss()).isLessThan(first.get(0).trainLoss())
+			.isLessThan(first.get(1).trainLoss() * 1.5);
 		assertThat(report.history()).extracting(EpochResult::epoch).containsExactly(1, 2, 3, 4);
 		assertThat(report.history().subList(0, 2)).isEqualTo(first);
 
