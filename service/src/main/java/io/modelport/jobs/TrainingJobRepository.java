@@ -10,11 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.modelport.core.SafeMessages;
 
 /**
  * The job store: one row per job in {@code training_job} (Flyway migration V1), through
@@ -25,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Repository
 public class TrainingJobRepository {
+
+	private static final Log logger = LogFactory.getLog(TrainingJobRepository.class);
 
 	private static final TypeReference<List<EpochRecord>> HISTORY = new TypeReference<>() {
 	};
@@ -120,26 +127,50 @@ public class TrainingJobRepository {
 	}
 
 	/**
-	 * Takes the oldest QUEUED job and marks it RUNNING.
+	 * Takes the oldest QUEUED job and marks it RUNNING. A stored job that cannot be read
+	 * back (a request the current contract refuses, say) is marked FAILED with the reason
+	 * and the next one is taken: left QUEUED, it would stay the oldest and stall the
+	 * queue.
 	 * @return the job, empty when none is queued
 	 */
 	@Transactional
 	public Optional<TrainingJob> claimNextQueued() {
-		Optional<String> id = this.jdbc
-			.sql("select id from training_job where state = 'QUEUED' order by created_at, id limit 1")
-			.query(String.class)
-			.optional();
-		if (id.isEmpty()) {
-			return Optional.empty();
+		while (true) {
+			Optional<String> id = this.jdbc
+				.sql("select id from training_job where state = 'QUEUED' order by created_at, id limit 1")
+				.query(String.class)
+				.optional();
+			if (id.isEmpty()) {
+				return Optional.empty();
+			}
+			int claimed = this.jdbc.sql("""
+					update training_job set state = 'RUNNING', attempts = attempts + 1,
+					    started_at = coalesce(started_at, :now)
+					where id = :id and state = 'QUEUED'""")
+				.param("id", id.get())
+				.param("now", time(Instant.now()))
+				.update();
+			if (claimed != 1) {
+				return Optional.empty();
+			}
+			try {
+				return findById(id.get());
+			}
+			catch (DataAccessException ex) {
+				throw ex;
+			}
+			catch (RuntimeException ex) {
+				String reason = "the stored job cannot be read: " + SafeMessages.withoutPaths(firstLine(ex));
+				logger.warn("Training job " + id.get() + " failed: " + reason);
+				finish(id.get(), JobState.FAILED, reason, null, null, null);
+			}
 		}
-		int claimed = this.jdbc.sql("""
-				update training_job set state = 'RUNNING', attempts = attempts + 1,
-				    started_at = coalesce(started_at, :now)
-				where id = :id and state = 'QUEUED'""")
-			.param("id", id.get())
-			.param("now", time(Instant.now()))
-			.update();
-		return (claimed == 1) ? findById(id.get()) : Optional.empty();
+	}
+
+	private static String firstLine(Throwable ex) {
+		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+		int end = message.indexOf('\n');
+		return (end >= 0) ? message.substring(0, end) : message;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.modelport.jobs;
 import java.util.Map;
 
 import io.modelport.faces.training.FaceSettings;
+import io.modelport.jobs.worker.WorkerSpec;
 import io.modelport.seq2seq.training.Seq2SeqSettings;
 import io.modelport.training.InitFrom;
 import io.modelport.training.TrainingSettings;
@@ -81,15 +82,7 @@ public record TrainingJobRequest(String task, String model, ArchitectureRequest 
 	 * @return the settings, {@code null} when not given
 	 */
 	public Object taskSettings(String field) {
-		if (field == null) {
-			return null;
-		}
-		return switch (field) {
-			case "faces" -> this.faces;
-			case "words" -> this.words;
-			case "seq2seq" -> this.seq2seq;
-			default -> null;
-		};
+		return WorkerSpec.taskSettings(field, this.faces, this.words, this.seq2seq);
 	}
 
 	/**

@@ -10,12 +10,12 @@ import io.modelport.store.ModelDescriptor;
  *
  * @param template the descriptor of the new version
  * @param parameters the weights (or vectors) file
- * @param evaluation the evaluation report, written as {@code evaluation.json}
+ * @param evaluation the evaluation report, written as {@code evaluation.json}; its
+ * summary is the headline of the {@code finished} event
  * @param files further files to publish beside it (charts, vocabularies)
- * @param summary the headline numbers of the {@code finished} event
  * @author Modelport Team
  */
-public record TrainedModel(ModelDescriptor template, Path parameters, Map<String, Object> evaluation,
-		Map<String, byte[]> files, Map<String, Object> summary) {
+public record TrainedModel(ModelDescriptor template, Path parameters, EvaluationReport evaluation,
+		Map<String, byte[]> files) {
 
 }

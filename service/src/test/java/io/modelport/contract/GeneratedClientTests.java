@@ -20,6 +20,8 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.modelport.SlowTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author Modelport Team
  */
+@SlowTest
 class GeneratedClientTests extends ShippedService {
 
 	private static final Path CLI = ROOT.resolve("service/target/openapi-generator/openapi-generator-cli.jar");

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -28,10 +29,12 @@ import static org.awaitility.Awaitility.await;
  * The service as a new user runs it: the repository's shipped {@code model-store/}
  * (copied to a temporary folder, so nothing the tests do dirties the work tree), every
  * scope open as in the {@code local} profile, on a random port. Training workers stay
- * idle: a submitted job is accepted and shown, but spends no CPU.
+ * idle: a submitted job is accepted and shown, but spends no CPU. Its suites run in
+ * Failsafe with the other full-context tests.
  *
  * @author Modelport Team
  */
+@Tag("integration")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(ShippedService.IdleWorkers.class)
 abstract class ShippedService {

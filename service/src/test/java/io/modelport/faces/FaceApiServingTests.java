@@ -8,22 +8,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import io.modelport.IntegrationTest;
 import io.modelport.LocalHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,10 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The shipped face-api verifier served over HTTP: photos are aligned with 68 landmarks
  * before they are embedded, grey photos work, and a photo too small for a face is a 422.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@IntegrationTest(store = FaceApiServingTests.Store.class)
 class FaceApiServingTests {
-
-	private static final Path STORE = store();
 
 	private static final String BASE = "/api/v1/models/face-api";
 
@@ -43,11 +39,6 @@ class FaceApiServingTests {
 	private int port;
 
 	private LocalHttp http;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("modelport.store.location", STORE::toString);
-	}
 
 	@BeforeEach
 	void connect() {
@@ -131,6 +122,16 @@ class FaceApiServingTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	// Builds the store once per test JVM.
+	static final class Store implements Supplier<Path> {
+
+		@Override
+		public Path get() {
+			return store();
+		}
+
 	}
 
 }

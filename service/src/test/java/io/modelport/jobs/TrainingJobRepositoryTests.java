@@ -1,6 +1,7 @@
 package io.modelport.jobs;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -86,6 +87,32 @@ class TrainingJobRepositoryTests {
 		TrainingJob failed = repository.findById(thrice.id()).orElseThrow();
 		assertThat(failed.state()).isEqualTo(JobState.FAILED);
 		assertThat(failed.failureReason()).startsWith("interrupted");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgresql" })
+	void failsAStoredJobThatCannotBeReadAndClaimsTheNext(String database) {
+		JdbcClient jdbc = JdbcClient.create(TestDatabases.migrated(database));
+		TrainingJobRepository repository = new TrainingJobRepository(jdbc, JsonMapper.builder().build());
+		TrainingJob unreadable = job(Instant.parse("2026-01-01T00:00:00Z"));
+		TrainingJob next = job(Instant.parse("2026-01-01T00:00:01Z"));
+		repository.insert(unreadable);
+		repository.insert(next);
+		// A request stored under an older contract that the current one refuses.
+		jdbc.sql("update training_job set request = :request where id = :id")
+			.param("request", "{\"task\": \"classifier\", \"architecture\": \"conv-classifier\"}")
+			.param("id", unreadable.id())
+			.update();
+
+		assertThat(repository.claimNextQueued()).get().extracting(TrainingJob::id).isEqualTo(next.id());
+		List<String> failed = jdbc.sql("select state, failure_reason, finished_at from training_job where id = :id")
+			.param("id", unreadable.id())
+			.query((rs, row) -> Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.single();
+		assertThat(failed.get(0)).isEqualTo("FAILED");
+		assertThat(failed.get(1)).startsWith("the stored job cannot be read: ");
+		assertThat(failed.get(2)).isNotNull();
+		assertThat(repository.claimNextQueued()).isEmpty();
 	}
 
 	static TrainingJob job(Instant created) {

@@ -1,11 +1,6 @@
 package io.modelport.oip;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -13,19 +8,14 @@ import com.google.protobuf.ByteString;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import io.modelport.Fixtures;
+import io.modelport.IntegrationTest;
 import io.modelport.LocalHttp;
 import io.modelport.faces.FaceImagesFixture;
 import io.modelport.oip.grpc.GrpcServer;
@@ -45,11 +35,8 @@ import static org.assertj.core.api.Assertions.within;
  *
  * @author Modelport Team
  */
-@Tag("integration")
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "modelport.grpc.port=0")
+@IntegrationTest
 class OipTasksIntegrationTests {
-
-	private static final Path STORE = store();
 
 	private static final String WORDS = WordsFixture.TABLE;
 
@@ -64,11 +51,6 @@ class OipTasksIntegrationTests {
 	private GrpcServer grpc;
 
 	private LocalHttp http;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("modelport.store.location", STORE::toString);
-	}
 
 	@BeforeEach
 	void connect() {
@@ -168,24 +150,6 @@ class OipTasksIntegrationTests {
 				body);
 		assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
 		return LocalHttp.read(response);
-	}
-
-	private static Path store() {
-		try {
-			Path store = Files.createTempDirectory("modelport-oip-tasks");
-			for (Path source : List.of(WordsFixture.store(), TranslatorFixture.store(),
-					FaceImagesFixture.store(false))) {
-				try (var models = Files.list(source)) {
-					for (Path model : models.toList()) {
-						Fixtures.copyTree(model, store.resolve(model.getFileName()));
-					}
-				}
-			}
-			return store;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

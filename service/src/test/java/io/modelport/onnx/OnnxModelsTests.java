@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import com.google.protobuf.ByteString;
 import io.grpc.ManagedChannel;
@@ -21,16 +22,13 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import io.modelport.Fixtures;
+import io.modelport.IntegrationTest;
 import io.modelport.LocalHttp;
 import io.modelport.oip.grpc.GrpcServer;
 import io.modelport.oip.grpc.v2.GRPCInferenceServiceGrpc;
@@ -53,7 +51,7 @@ import static org.assertj.core.api.Assertions.within;
  *
  * @author Modelport Team
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "modelport.grpc.port=0")
+@IntegrationTest(store = OnnxModelsTests.Store.class)
 class OnnxModelsTests {
 
 	static final Path ONNX_VERSION = Path.of("src/test/resources/model-store-onnx/onnx-fashion/1");
@@ -62,8 +60,6 @@ class OnnxModelsTests {
 
 	private static final String[] IMAGES = { "trouser.png", "bag.png", "sneaker.png", "shirt.png" };
 
-	private static final Path STORE = store();
-
 	@LocalServerPort
 	private int port;
 
@@ -71,11 +67,6 @@ class OnnxModelsTests {
 	private GrpcServer grpc;
 
 	private LocalHttp http;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("modelport.store.location", STORE::toString);
-	}
 
 	@BeforeEach
 	void connect() {
@@ -298,6 +289,16 @@ class OnnxModelsTests {
 				Files.readString(descriptor)
 					.replaceFirst("(?m)^version: \\d+$", "version: " + number)
 					.replaceFirst("(?m)sha256: \\w+", "sha256: " + sha));
+	}
+
+	// Builds the store once per test JVM.
+	static final class Store implements Supplier<Path> {
+
+		@Override
+		public Path get() {
+			return store();
+		}
+
 	}
 
 }

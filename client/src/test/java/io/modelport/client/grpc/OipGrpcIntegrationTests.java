@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.modelport.client.InvalidRequestException;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *
  * @author Modelport Team
  */
+@Tag("integration")
 class OipGrpcIntegrationTests {
 
 	private static LiveService service;

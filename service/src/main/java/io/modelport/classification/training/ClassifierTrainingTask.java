@@ -84,7 +84,7 @@ public class ClassifierTrainingTask implements TrainingTask {
 		ModelDescriptor template = TrainedClassifier.descriptor(run.model(), 1, architecture, settings, report,
 				data.labels(), run.source(), "data set '" + run.dataset().name() + "'", InputStatistics.of(train));
 		return new TrainedModel(template, report.parameters(), TrainedClassifier.evaluation(report, data.labels()),
-				Map.of(), Map.of("testAccuracy", report.test().accuracy()));
+				Map.of());
 	}
 
 	private static ImageSet limit(ImageSet set, int limit) {

@@ -3,7 +3,6 @@ package io.modelport.classification.training;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,26 +92,23 @@ public final class TrainedClassifier {
 	 * matrix and per-class precision, recall and F1 on the test split.
 	 * @param report the training report
 	 * @param labels the class labels
-	 * @return the report as a JSON-ready map
+	 * @return the report
 	 */
-	public static Map<String, Object> evaluation(TrainingReport report, List<String> labels) {
-		Map<String, Object> evaluation = new LinkedHashMap<>(quality(report, labels));
-		evaluation.put("labels", labels);
-		evaluation.put("confusionMatrix",
-				Arrays.stream(report.test().confusion()).map((row) -> Arrays.stream(row).boxed().toList()).toList());
-		return evaluation;
+	public static ClassifierReport evaluation(TrainingReport report, List<String> labels) {
+		return ClassifierReport.of(report, labels);
 	}
 
+	// The descriptor's quality figures: the report less its labels and matrix.
 	private static Map<String, Object> quality(TrainingReport report, List<String> labels) {
-		long testImages = Arrays.stream(report.test().confusion()).flatMapToLong(Arrays::stream).sum();
+		ClassifierReport evaluation = ClassifierReport.of(report, labels);
 		Map<String, Object> quality = new LinkedHashMap<>();
-		quality.put("testImages", testImages);
-		quality.put("testAccuracy", Evaluation.round(report.test().accuracy()));
-		quality.put("testMacroF1", Evaluation.round(report.test().macroF1()));
-		if (report.testRocAuc() != null && !report.testRocAuc().isNaN()) {
-			quality.put("testRocAuc", Evaluation.round(report.testRocAuc()));
+		quality.put("testImages", evaluation.testImages());
+		quality.put("testAccuracy", evaluation.testAccuracy());
+		quality.put("testMacroF1", evaluation.testMacroF1());
+		if (evaluation.testRocAuc() != null) {
+			quality.put("testRocAuc", evaluation.testRocAuc());
 		}
-		quality.put("devAccuracy", Evaluation.round(report.bestDevAccuracy()));
+		quality.put("devAccuracy", evaluation.devAccuracy());
 		quality.put("perClass", report.test().perClass(labels));
 		return quality;
 	}

@@ -76,8 +76,8 @@ public class DetectorTrainingTask implements TrainingTask {
 						device, progress)
 				: DetectorTraining.run(request, ImageDatasets.load(run.dataset(), run.detail("width", DEFAULT_SIDE),
 						run.detail("height", DEFAULT_SIDE)), run.work(), device, progress);
-		return new TrainedModel(result.template(), result.parameters(), result.evaluation(), Map.of(),
-				Map.of("testMap50", result.evaluation().get("testMap50")));
+		return new TrainedModel(result.template(), result.parameters(), new DetectorReport(result.evaluation()),
+				Map.of());
 	}
 
 	@Override

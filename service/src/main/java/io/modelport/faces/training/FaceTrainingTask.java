@@ -1,7 +1,6 @@
 package io.modelport.faces.training;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -163,11 +162,8 @@ public class FaceTrainingTask implements TrainingTask {
 				run.settings().withDefaults(), faceSettings, (run.width() > 0) ? run.width() : size[0],
 				(run.height() > 0) ? run.height() : size[1], run.source(), "data set '" + run.dataset().name() + "'");
 		FaceTraining.Result result = FaceTraining.run(request, faces, run.work(), device, progress);
-		Map<String, Object> summary = new LinkedHashMap<>();
-		summary.put("testAuc", result.evaluation().get("testAuc"));
-		summary.put("testAccuracy", result.evaluation().get("testAccuracy"));
-		return new TrainedModel(result.template(), result.parameters(), result.evaluation(),
-				Map.of(FaceTraining.ROC_FILE, result.roc()), summary);
+		return new TrainedModel(result.template(), result.parameters(), new FaceReport(result.evaluation()),
+				Map.of(FaceTraining.ROC_FILE, result.roc()));
 	}
 
 	@Override

@@ -131,7 +131,7 @@ final class FineTuning {
 				parent.architecture(), List.of(new Artifact("pending.params", null), new Artifact(landmarks, null)),
 				input, parent.labels(), parameters(parent, after.threshold(), faces),
 				provenance(run, parent, freeze, settings, faces, figures, report, all, split), Path.of("."));
-		return new TrainedModel(template, report.parameters(), evaluation, files, summary);
+		return new TrainedModel(template, report.parameters(), new FineTuneReport(evaluation, summary), files);
 	}
 
 	// A fine-tune keeps what the stored network knows unless asked otherwise.

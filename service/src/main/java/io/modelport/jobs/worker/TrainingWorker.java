@@ -108,7 +108,7 @@ public final class TrainingWorker {
 		Map<String, byte[]> files = new LinkedHashMap<>(trained.files());
 		files.put(ModelPublisher.EVALUATION_FILE, json.writeValueAsBytes(trained.evaluation()));
 		ModelPublisher.publish(output, trained.template(), trained.parameters(), 1, files);
-		emit("finished", trained.summary());
+		emit("finished", trained.evaluation().summary());
 	}
 
 	static synchronized void emit(String event, Map<String, Object> fields) {

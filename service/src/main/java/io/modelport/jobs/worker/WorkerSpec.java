@@ -87,13 +87,27 @@ public record WorkerSpec(String jobId, String model, Map<String, Object> archite
 	 * @return the settings, {@code null} when not given
 	 */
 	public Object taskSettings(String field) {
+		return taskSettings(field, this.faces, this.words, this.seq2seq);
+	}
+
+	/**
+	 * Picks a task's own settings object by its request member name: the one place that
+	 * names the members, for the job request and the spec alike.
+	 * @param field {@code faces}, {@code words} or {@code seq2seq}; {@code null} for none
+	 * @param faces the face-verifier settings
+	 * @param words the word2vec settings
+	 * @param seq2seq the translator settings
+	 * @return the settings the field names, {@code null} when none
+	 */
+	public static Object taskSettings(String field, FaceSettings faces, Word2VecSettings words,
+			Seq2SeqSettings seq2seq) {
 		if (field == null) {
 			return null;
 		}
 		return switch (field) {
-			case "faces" -> this.faces;
-			case "words" -> this.words;
-			case "seq2seq" -> this.seq2seq;
+			case "faces" -> faces;
+			case "words" -> words;
+			case "seq2seq" -> seq2seq;
 			default -> null;
 		};
 	}

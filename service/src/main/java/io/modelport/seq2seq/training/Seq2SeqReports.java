@@ -74,9 +74,9 @@ final class Seq2SeqReports {
 		return AttentionHeatmap.png(weights, columns, rows);
 	}
 
-	static Map<String, Object> quality(Map<String, Object> evaluation) {
-		Map<?, ?> beam = (Map<?, ?>) evaluation.get("beam");
-		Map<?, ?> greedy = (Map<?, ?>) evaluation.get("greedy");
+	static Map<String, Object> quality(Seq2SeqReport evaluation) {
+		Map<String, Object> beam = evaluation.beam();
+		Map<String, Object> greedy = evaluation.greedy();
 		Map<String, Object> quality = new LinkedHashMap<>();
 		// Promotion compares testAccuracy: here the exact match of the descriptor's beam.
 		quality.put("testAccuracy", beam.get("exactMatch"));
@@ -110,11 +110,11 @@ final class Seq2SeqReports {
 	}
 
 	static Map<String, Object> provenance(Seq2SeqTraining.Request request, Seq2SeqTrainer.Report report,
-			Map<String, Object> quality, Map<String, Object> evaluation) {
+			Map<String, Object> quality, Seq2SeqReport evaluation) {
 		Map<String, Object> provenance = new LinkedHashMap<>();
 		provenance.put("trainedBy", request.trainedBy());
 		provenance.put("trainedAt", Instant.now().toString());
-		provenance.put("dataset", request.datasetDescription() + "; split " + evaluation.get("split"));
+		provenance.put("dataset", request.datasetDescription() + "; split " + evaluation.split());
 		provenance.put("engine", "DJL " + Engine.getDjlVersion() + ", PyTorch "
 				+ Engine.getEngine("PyTorch").getVersion() + ", " + Engine.getEngine("PyTorch").defaultDevice());
 		Map<String, Object> settings = new LinkedHashMap<>(request.settings().toMap());
@@ -126,7 +126,7 @@ final class Seq2SeqReports {
 		provenance.put("settings", settings);
 		provenance.put("bestEpoch", report.bestEpoch());
 		provenance.put("trainSeconds", Math.round(report.trainSeconds()));
-		provenance.put("history", evaluation.get("history"));
+		provenance.put("history", evaluation.history());
 		provenance.put("quality", quality);
 		return provenance;
 	}

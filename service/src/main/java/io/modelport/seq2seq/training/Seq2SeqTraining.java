@@ -97,10 +97,11 @@ public final class Seq2SeqTraining {
 				s, device)
 			.train(encode(train, source, target), encode(dev, source, target), workDir, progress);
 		long evaluationStart = System.nanoTime();
-		Map<String, Object> evaluation = new LinkedHashMap<>();
 		Map<String, byte[]> files = new LinkedHashMap<>();
 		List<SequencePair> evaluated = (s.evaluationLimit() > 0 && test.size() > s.evaluationLimit())
 				? test.subList(0, s.evaluationLimit()) : test;
+		Decoded greedy;
+		Decoded beam;
 		try (Model model = Model.newInstance("seq2seq", device, "PyTorch")) {
 			Seq2SeqNet net = Seq2SeqNet.fromParameters(architecture);
 			model.setBlock(net);
@@ -111,49 +112,41 @@ public final class Seq2SeqTraining {
 				throw new IOException("cannot load the best epoch's parameters", ex);
 			}
 			ParameterStore store = new ParameterStore(model.getNDManager(), false);
-			Decoded greedy = decode(net, store, model.getNDManager(), evaluated, source, target,
+			greedy = decode(net, store, model.getNDManager(), evaluated, source, target,
 					new BeamSettings(1, s.lengthNormalization(), s.maxOutputLength(), 1));
-			Decoded beam = decode(net, store, model.getNDManager(), evaluated, source, target,
+			beam = decode(net, store, model.getNDManager(), evaluated, source, target,
 					new BeamSettings(s.beamWidth(), s.lengthNormalization(), s.maxOutputLength(), 1));
-			evaluation.put("testExamples", evaluated.size());
-			evaluation.put("greedy", Seq2SeqReports.scores(evaluated, greedy.outputs(), targetLevel));
-			Map<String, Object> beamScores = new LinkedHashMap<>();
-			beamScores.put("beamWidth", s.beamWidth());
-			beamScores.put("lengthNormalization", s.lengthNormalization());
-			beamScores.putAll(Seq2SeqReports.scores(evaluated, beam.outputs(), targetLevel));
-			evaluation.put("beam", beamScores);
-			evaluation.put("baselines", Seq2SeqReports.baselines(train, evaluated, targetLevel));
-			evaluation.put("greedyMillisecondsPerExample",
-					Seq2SeqReports.round(greedy.milliseconds() / evaluated.size()));
-			evaluation.put("beamMillisecondsPerExample", Seq2SeqReports.round(beam.milliseconds() / evaluated.size()));
-			List<Map<String, Object>> examples = new ArrayList<>();
-			for (int i = 0; i < Math.min(EXAMPLES, evaluated.size()); i++) {
-				Map<String, Object> example = new LinkedHashMap<>();
-				example.put("source", evaluated.get(i).source());
-				example.put("reference", evaluated.get(i).target());
-				example.put("greedy", greedy.outputs().get(i));
-				example.put("beam", beam.outputs().get(i));
-				examples.add(example);
-			}
-			evaluation.put("examples", examples);
-			List<String> heatmaps = new ArrayList<>();
-			for (int i = 0; i < Math.min(HEATMAPS, evaluated.size()); i++) {
-				String name = "attention-" + (i + 1) + ".png";
-				files.put(name, Seq2SeqReports.heatmap(greedy.best().get(i), evaluated.get(i), source, target));
-				heatmaps.add(name);
-			}
-			evaluation.put("attentionHeatmaps", heatmaps);
+		}
+		Map<String, Object> beamScores = new LinkedHashMap<>();
+		beamScores.put("beamWidth", s.beamWidth());
+		beamScores.put("lengthNormalization", s.lengthNormalization());
+		beamScores.putAll(Seq2SeqReports.scores(evaluated, beam.outputs(), targetLevel));
+		List<Map<String, Object>> examples = new ArrayList<>();
+		for (int i = 0; i < Math.min(EXAMPLES, evaluated.size()); i++) {
+			Map<String, Object> example = new LinkedHashMap<>();
+			example.put("source", evaluated.get(i).source());
+			example.put("reference", evaluated.get(i).target());
+			example.put("greedy", greedy.outputs().get(i));
+			example.put("beam", beam.outputs().get(i));
+			examples.add(example);
+		}
+		List<String> heatmaps = new ArrayList<>();
+		for (int i = 0; i < Math.min(HEATMAPS, evaluated.size()); i++) {
+			String name = "attention-" + (i + 1) + ".png";
+			files.put(name, Seq2SeqReports.heatmap(greedy.best().get(i), evaluated.get(i), source, target));
+			heatmaps.add(name);
 		}
 		double evaluationSeconds = (System.nanoTime() - evaluationStart) / 1e9;
-		evaluation.put("split", Seq2SeqReports.splitSizes(splits, train, dev, test));
-		evaluation.put("vocabulary", Map.of("source", source.size(), "target", target.size()));
-		evaluation.put("bestEpoch", report.bestEpoch());
-		evaluation.put("bestDevExactMatch", Seq2SeqReports.round(report.bestDevExactMatch()));
-		evaluation.put("trainSeconds", Math.round(report.trainSeconds()));
-		evaluation.put("evaluationSeconds", Math.round(evaluationSeconds));
-		evaluation.put("history", Seq2SeqReports.history(report.history()));
-		evaluation.put("seed", request.settings().seed());
-		evaluation.put("definitions", DEFINITIONS);
+		Seq2SeqReport evaluation = new Seq2SeqReport(evaluated.size(),
+				Seq2SeqReports.scores(evaluated, greedy.outputs(), targetLevel), beamScores,
+				Seq2SeqReports.baselines(train, evaluated, targetLevel),
+				Seq2SeqReports.round(greedy.milliseconds() / evaluated.size()),
+				Seq2SeqReports.round(beam.milliseconds() / evaluated.size()), examples, heatmaps,
+				Seq2SeqReports.splitSizes(splits, train, dev, test),
+				Map.<String, Object>of("source", source.size(), "target", target.size()), report.bestEpoch(),
+				Seq2SeqReports.round(report.bestDevExactMatch()), Math.round(report.trainSeconds()),
+				Math.round(evaluationSeconds), Seq2SeqReports.history(report.history()), request.settings().seed(),
+				DEFINITIONS);
 		files.put(SOURCE_SYMBOLS_FILE, SymbolFiles.bytes(source));
 		files.put(TARGET_SYMBOLS_FILE, SymbolFiles.bytes(target));
 		Map<String, Object> quality = Seq2SeqReports.quality(evaluation);
@@ -257,7 +250,7 @@ public final class Seq2SeqTraining {
 	 * @param evaluation the evaluation report
 	 * @param files the symbol files and attention heat maps, by file name
 	 */
-	public record Result(ModelDescriptor template, Path parameters, Map<String, Object> evaluation,
+	public record Result(ModelDescriptor template, Path parameters, Seq2SeqReport evaluation,
 			Map<String, byte[]> files) {
 
 	}

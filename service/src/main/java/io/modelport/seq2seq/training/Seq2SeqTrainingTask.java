@@ -3,7 +3,6 @@ package io.modelport.seq2seq.training;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -109,11 +108,7 @@ public class Seq2SeqTrainingTask implements TrainingTask {
 		Seq2SeqTraining.Request request = new Seq2SeqTraining.Request(run.model(), run.architectureParameters(),
 				settings, seq2seq, run.source(), description);
 		Seq2SeqTraining.Result result = Seq2SeqTraining.run(request, splits, run.work(), device, progress);
-		Map<?, ?> quality = (Map<?, ?>) result.template().provenance().get("quality");
-		Map<String, Object> summary = new LinkedHashMap<>();
-		summary.put("testExactMatch", quality.get("testAccuracy"));
-		summary.put("testBleu", quality.get("testBleu"));
-		return new TrainedModel(result.template(), result.parameters(), result.evaluation(), result.files(), summary);
+		return new TrainedModel(result.template(), result.parameters(), result.evaluation(), result.files());
 	}
 
 	@Override

@@ -107,10 +107,9 @@ public final class TrainSeq2SeqCommand {
 		ModelDescriptor published = ModelPublisher.publish(store, result.template(), result.parameters(), version,
 				files);
 		ModelPublisher.deleteRecursively(work);
-		Map<String, Object> e = result.evaluation();
+		Seq2SeqReport e = result.evaluation();
 		System.out.printf("Greedy %s%nBeam %s%nBaselines %s%nTrained in %s s, evaluated in %s s; published %s%n",
-				e.get("greedy"), e.get("beam"), e.get("baselines"), e.get("trainSeconds"), e.get("evaluationSeconds"),
-				published.directory());
+				e.greedy(), e.beam(), e.baselines(), e.trainSeconds(), e.evaluationSeconds(), published.directory());
 	}
 
 }

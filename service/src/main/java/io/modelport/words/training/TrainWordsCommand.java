@@ -81,12 +81,12 @@ public final class TrainWordsCommand {
 				Map.of(ModelPublisher.EVALUATION_FILE, json.writeValueAsBytes(result.evaluation()),
 						Word2VecTraining.LOSS_FILE, result.lossChart()));
 		ModelPublisher.deleteRecursively(work);
-		Map<String, Object> e = result.evaluation();
+		Word2VecReport e = result.evaluation();
 		System.out.printf("analogy accuracy %s (%s answered), related %s, unrelated %s; published %s%n",
-				e.get(Word2VecTraining.QUALITY_METRIC), e.get("analogiesAnswered"), e.get("relatedMeanCosine"),
-				e.get("unrelatedMeanCosine"), published.directory());
-		System.out.println(json.writeValueAsString(Map.of("analogies", e.get("analogies"), "neighbours",
-				e.get("neighbours"), "similarity", e.get("similarity"))));
+				e.analogyAccuracy(), e.analogiesAnswered(), e.relatedMeanCosine(), e.unrelatedMeanCosine(),
+				published.directory());
+		System.out.println(json.writeValueAsString(
+				Map.of("analogies", e.analogies(), "neighbours", e.neighbours(), "similarity", e.similarity())));
 	}
 
 	private static Word2VecSettings settings(Map<String, String> options) {

@@ -89,15 +89,15 @@ public final class Word2VecTraining {
 		Map<String, Object> analogies = evaluation.analogies(vectors);
 		Map<String, Object> similarity = evaluation.similarity(vectors);
 		Map<String, Object> quality = quality(corpus, trained, analogies, similarity);
-		Map<String, Object> report = new LinkedHashMap<>(quality);
-		report.put("analogies", analogies);
-		report.put("similarity", similarity);
-		report.put("neighbours", WordEvaluation.neighbours(vectors, WordEvaluation.PROBES, 8));
-		report.put("history", history(trained));
-		report.put("lossCurve", trained.lossCurve().stream().map(WordEvaluation::round).toList());
-		report.put("lossCurveStepsPerPoint", Word2VecTrainer.STEPS_PER_POINT);
-		report.put("settings", settings.toMap());
-		report.put("definitions", DEFINITIONS);
+		Word2VecReport report = new Word2VecReport(number(quality, QUALITY_METRIC).doubleValue(),
+				number(quality, "analogiesAnswered").longValue(), number(quality, "analogiesSkipped").longValue(),
+				number(quality, "relatedMeanCosine").doubleValue(),
+				number(quality, "unrelatedMeanCosine").doubleValue(), number(quality, "similarityGap").doubleValue(),
+				corpus.vocabulary().size(), corpus.corpusTokenCount(), corpus.tokenCount(),
+				number(quality, "finalLoss").doubleValue(), Math.round(trained.wordsPerSecond()), analogies, similarity,
+				WordEvaluation.neighbours(vectors, WordEvaluation.PROBES, 8), history(trained),
+				trained.lossCurve().stream().map(WordEvaluation::round).toList(), Word2VecTrainer.STEPS_PER_POINT,
+				settings.toMap(), DEFINITIONS);
 		byte[] chart = LossChart.render(trained.lossCurve(),
 				"steps (x " + Word2VecTrainer.STEPS_PER_POINT + " batches of " + settings.batchSize() + ")",
 				String.format(Locale.ROOT, "%s loss, analogy accuracy %.3f", settings.architecture(),
@@ -136,6 +136,10 @@ public final class Word2VecTraining {
 		quality.put("finalLoss", WordEvaluation.round(trained.history().get(trained.history().size() - 1).loss()));
 		quality.put("wordsPerSecond", Math.round(trained.wordsPerSecond()));
 		return quality;
+	}
+
+	private static Number number(Map<String, Object> quality, String name) {
+		return (Number) quality.get(name);
 	}
 
 	private static List<Map<String, Object>> history(Word2VecTrainer.Result trained) {
@@ -190,7 +194,7 @@ public final class Word2VecTraining {
 	 * @param evaluation the evaluation report
 	 * @param lossChart the loss curve as a PNG
 	 */
-	public record Result(ModelDescriptor template, Path vectors, Map<String, Object> evaluation, byte[] lossChart) {
+	public record Result(ModelDescriptor template, Path vectors, Word2VecReport evaluation, byte[] lossChart) {
 
 	}
 

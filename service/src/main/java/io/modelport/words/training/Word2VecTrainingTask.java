@@ -99,8 +99,7 @@ public class Word2VecTrainingTask implements TrainingTask {
 				"data set '" + dataset.name() + "'");
 		Word2VecTraining.Result result = Word2VecTraining.run(request, corpus, run.work(), device, progress);
 		return new TrainedModel(result.template(), result.vectors(), result.evaluation(),
-				Map.of(Word2VecTraining.LOSS_FILE, result.lossChart()),
-				Map.of(Word2VecTraining.QUALITY_METRIC, result.evaluation().get(Word2VecTraining.QUALITY_METRIC)));
+				Map.of(Word2VecTraining.LOSS_FILE, result.lossChart()));
 	}
 
 	@Override

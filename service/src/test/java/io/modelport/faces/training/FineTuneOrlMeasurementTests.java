@@ -57,7 +57,7 @@ class FineTuneOrlMeasurementTests {
 							Path.of(System.getProperty("modelport.repository", ".."), "model-store", "face-api", "1")),
 					Device.cpu(), (epoch) -> System.out.println("MEASURE epoch " + epoch));
 			double seconds = (System.nanoTime() - started) / 1e9;
-			Map<?, ?> fineTune = (Map<?, ?>) trained.evaluation().get("fineTune");
+			Map<?, ?> fineTune = (Map<?, ?>) ((FineTuneReport) trained.evaluation()).figures().get("fineTune");
 			for (String side : new String[] { "before", "after" }) {
 				Map<?, ?> f = (Map<?, ?>) fineTune.get(side);
 				System.out.printf(Locale.ROOT, "MEASURE %-14s %-7s %8.4f %8.4f %10.4f %9.4f %8.4f %8.0f%n", freeze,
@@ -65,7 +65,7 @@ class FineTuneOrlMeasurementTests {
 						f.get("threshold"), seconds);
 			}
 			System.out.println("MEASURE pairs " + fineTune.get("testPairs") + ", identities "
-					+ trained.evaluation().get("identities"));
+					+ ((FineTuneReport) trained.evaluation()).figures().get("identities"));
 			assertThat(fineTune.get("testIdentities")).isEqualTo(6);
 		}
 		System.out.println("MEASURE load after: " + Files.readString(Path.of("/proc/loadavg")).strip());

@@ -76,7 +76,7 @@ class FineTuningTests {
 				new InitFrom("face-api", 1, "conv128"), SHIPPED), Device.cpu(), epochs::add);
 
 		assertThat(epochs).singleElement().satisfies((epoch) -> assertThat(epoch.devAccuracy()).isBetween(0.0, 1.0));
-		Map<String, Object> evaluation = trained.evaluation();
+		Map<String, Object> evaluation = ((FineTuneReport) trained.evaluation()).figures();
 		assertThat(evaluation).containsEntry("freeze", "conv128")
 			.containsEntry("trainedStages", List.of("conv256", "fc"));
 		Map<?, ?> fineTune = (Map<?, ?>) evaluation.get("fineTune");
