@@ -65,8 +65,9 @@ public class ModelRegistry implements SmartLifecycle {
 		this.loader.restartIfStopped();
 		this.running = true;
 		List<StoredModel> stored = this.store.scan();
-		logger
-			.info("Loading " + stored.size() + " models from " + this.store.location() + " on " + this.loader.device());
+		// The device is not named here: choosing it waits for the engine, which may still
+		// be loading in the background, and this runs on the thread building the context.
+		logger.info("Loading " + stored.size() + " models from " + this.store.location());
 		stored.forEach(this::synchronize);
 	}
 

@@ -5,10 +5,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
-import ai.djl.Device;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.commons.logging.Log;
@@ -40,6 +40,8 @@ final class VersionLoader {
 
 	private volatile ExecutorService threads;
 
+	private final AtomicBoolean deviceLogged = new AtomicBoolean();
+
 	VersionLoader(ModelLoader loader, MeterRegistry meters, int parallelism, BooleanSupplier running) {
 		this.loader = loader;
 		this.meters = meters;
@@ -55,10 +57,6 @@ final class VersionLoader {
 			thread.setDaemon(true);
 			return thread;
 		});
-	}
-
-	Device device() {
-		return this.loader.device();
 	}
 
 	// A stopped registry can be started again (Spring pauses cached test contexts this
@@ -89,6 +87,9 @@ final class VersionLoader {
 		try {
 			ModelDescriptor descriptor = stored.descriptor(version.version());
 			version.describedBy(descriptor);
+			if (this.deviceLogged.compareAndSet(false, true)) {
+				logger.info("Loading models on " + this.loader.device());
+			}
 			LoadedModel loaded = this.loader.load(descriptor);
 			if (!this.running.getAsBoolean()) {
 				loaded.close();
