@@ -23,7 +23,7 @@ RUN ./mvnw -B -ntp -q -pl oip-grpc,service dependency:go-offline -DexcludeGroupI
 COPY oip-grpc/src/ oip-grpc/src/
 COPY service/src/main/ service/src/main/
 RUN ./mvnw -B -ntp -q -pl oip-grpc,service package -Dmaven.test.skip=true -Ddisable.checks=true -Djacoco.skip=true \
-    && java -Djarmode=tools -jar service/target/modelport.jar extract --layers --launcher --destination /extracted
+    && java -Djarmode=tools -jar service/target/modelport.jar extract --layers --destination /extracted
 
 FROM ${BASE_IMAGE}
 ARG DEBIAN_FRONTEND=noninteractive
@@ -40,10 +40,13 @@ RUN apt-get update \
     && mkdir -p /opt/modelport /var/cache/modelport/djl /var/lib/modelport \
     && chown -R modelport:modelport /var/cache/modelport /var/lib/modelport
 WORKDIR /opt/modelport
+# Extracted without the launcher: modelport.jar runs from the class path it names in
+# lib/, which class-data sharing (below) needs; the layers keep a code change from
+# copying the dependencies again.
 COPY --from=build /extracted/dependencies/ ./
-COPY --from=build /extracted/spring-boot-loader/ ./
 COPY --from=build /extracted/snapshot-dependencies/ ./
 COPY --from=build /extracted/application/ ./
+COPY scripts/cds-archive.sh /usr/local/bin/modelport-cds-archive
 # The shipped models; mount a volume over this folder to serve your own. Training jobs
 # publish new versions into it, so it must be writable by the modelport user.
 COPY --chown=10001:10001 model-store/ /opt/modelport/model-store/
@@ -57,10 +60,20 @@ ENV MODELPORT_STORE_LOCATION=/opt/modelport/model-store \
     LD_PRELOAD=/usr/local/lib/libjemalloc.so.2 \
     MALLOC_CONF=background_thread:true,dirty_decay_ms:1000,muzzy_decay_ms:1000 \
     JAVA_TOOL_OPTIONS="-XX:+ExitOnOutOfMemoryError -XX:MaxRAMPercentage=50 -Dai.djl.offline=true"
+# Class-data sharing (docs/benchmarks.md, "Cold start"): one training start serves the
+# shipped store until it is ready, and the JVM writes the classes it loaded into
+# modelport.jsa as it exits; every start then maps them instead of loading them from the
+# jars. It runs with this image's JVM and options, so the archive matches the runtime;
+# it also leaves the engine's natives in DJL_CACHE_DIR, handed to the service's user. If
+# it fails, the script prints why and the image starts without the archive (slower).
+RUN (modelport-cds-archive /opt/modelport/modelport.jar /opt/modelport /opt/modelport/model-store \
+        || echo "no class-data sharing archive: the service starts without it") \
+    && chown -R modelport:modelport /var/cache/modelport /opt/modelport/model-store
 # Numeric, so that Kubernetes' runAsNonRoot can verify it.
 USER 10001:10001
 # 8080: HTTP (REST, OIP REST, actuator); 8081: the Open Inference Protocol over gRPC.
 EXPOSE 8080 8081
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
     CMD curl -fsS -o /dev/null "http://127.0.0.1:${SERVER_PORT:-8080}/actuator/health/liveness" || exit 1
-ENTRYPOINT ["/usr/bin/tini", "--", "java", "org.springframework.boot.loader.launch.JarLauncher"]
+# -Xshare:auto (the default) runs on without the archive if it ever does not match.
+ENTRYPOINT ["/usr/bin/tini", "--", "java", "-XX:SharedArchiveFile=/opt/modelport/modelport.jsa", "-jar", "/opt/modelport/modelport.jar"]

@@ -52,6 +52,12 @@ public class ImageDecoder {
 				throw new InvalidImageException(ex.getMessage(), ex);
 			}
 		}
+		if (PngRaster.isPng(bytes)) {
+			BufferedImage image = PngRaster.decode(bytes, this.maxPixels);
+			if (image != null) {
+				return image;
+			}
+		}
 		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
 			Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
 			if (!readers.hasNext()) {

@@ -1,22 +1,16 @@
 package io.modelport.nn;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.recurrent.GRU;
-import ai.djl.nn.recurrent.LSTM;
 import ai.djl.nn.transformer.IdEmbedding;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -44,28 +38,14 @@ import ai.djl.util.PairList;
 public final class Seq2SeqNet extends AbstractBlock {
 
 	/** The recurrent cells. */
-	public static final List<String> CELLS = List.of("gru", "lstm");
+	public static final List<String> CELLS = Seq2SeqArchitecture.CELLS;
 
 	private static final byte VERSION = 1;
-
-	private static final int PAD_ID = 0;
 
 	// A large negative score gives padded positions an attention weight of 0.
 	private static final float MASKED = -1e9f;
 
-	private final int sourceVocabulary;
-
-	private final int targetVocabulary;
-
-	private final int embedding;
-
-	private final int hidden;
-
-	private final int attention;
-
-	private final String cell;
-
-	private final boolean bidirectional;
+	private final Seq2SeqArchitecture architecture;
 
 	private final Block sourceEmbedding;
 
@@ -101,30 +81,32 @@ public final class Seq2SeqNet extends AbstractBlock {
 	 */
 	public Seq2SeqNet(int sourceVocabulary, int targetVocabulary, int embedding, int hidden, int attention, String cell,
 			boolean bidirectional) {
+		this(new Seq2SeqArchitecture(sourceVocabulary, targetVocabulary, embedding, hidden, attention, cell,
+				bidirectional));
+	}
+
+	private Seq2SeqNet(Seq2SeqArchitecture architecture) {
 		super(VERSION);
-		if (!CELLS.contains(cell)) {
-			throw new UnknownArchitectureException("cell must be one of " + CELLS + ", was " + cell);
-		}
-		this.sourceVocabulary = sourceVocabulary;
-		this.targetVocabulary = targetVocabulary;
-		this.embedding = embedding;
-		this.hidden = hidden;
-		this.attention = attention;
-		this.cell = cell;
-		this.bidirectional = bidirectional;
+		this.architecture = architecture;
+		int hidden = architecture.hidden();
+		int attention = architecture.attention();
 		this.sourceEmbedding = addChildBlock("sourceEmbedding",
-				new IdEmbedding.Builder().setDictionarySize(sourceVocabulary).setEmbeddingSize(embedding).build());
+				new IdEmbedding.Builder().setDictionarySize(architecture.sourceVocabulary())
+					.setEmbeddingSize(architecture.embedding())
+					.build());
 		this.forwardEncoder = addChildBlock("forwardEncoder", rnn(false));
-		this.backwardEncoder = bidirectional ? addChildBlock("backwardEncoder", rnn(false)) : null;
+		this.backwardEncoder = architecture.bidirectional() ? addChildBlock("backwardEncoder", rnn(false)) : null;
 		this.bridge = addChildBlock("bridge", Linear.builder().setUnits(hidden).build());
 		this.keys = addChildBlock("keys", Linear.builder().setUnits(attention).optBias(false).build());
 		this.query = addChildBlock("query", Linear.builder().setUnits(attention).build());
 		this.scorer = addChildBlock("scorer", Linear.builder().setUnits(1).optBias(false).build());
 		this.targetEmbedding = addChildBlock("targetEmbedding",
-				new IdEmbedding.Builder().setDictionarySize(targetVocabulary).setEmbeddingSize(embedding).build());
+				new IdEmbedding.Builder().setDictionarySize(architecture.targetVocabulary())
+					.setEmbeddingSize(architecture.embedding())
+					.build());
 		this.decoder = addChildBlock("decoder", rnn(true));
 		this.combine = addChildBlock("combine", Linear.builder().setUnits(hidden).build());
-		this.output = addChildBlock("output", Linear.builder().setUnits(targetVocabulary).build());
+		this.output = addChildBlock("output", Linear.builder().setUnits(architecture.targetVocabulary()).build());
 	}
 
 	/**
@@ -137,20 +119,7 @@ public final class Seq2SeqNet extends AbstractBlock {
 	 * @throws UnknownArchitectureException when a value is missing or out of range
 	 */
 	public static Seq2SeqNet fromParameters(Map<String, Object> parameters) {
-		int hidden = ArchitectureCatalog.intParameter(parameters, "hidden", 64, 1, 4096);
-		Object cell = parameters.getOrDefault("cell", "gru");
-		Object bidirectional = parameters.getOrDefault("bidirectional", Boolean.TRUE);
-		if (!(bidirectional instanceof Boolean)) {
-			throw new UnknownArchitectureException("bidirectional must be true or false");
-		}
-		if (!parameters.containsKey("sourceVocabulary") || !parameters.containsKey("targetVocabulary")) {
-			throw new UnknownArchitectureException("sourceVocabulary and targetVocabulary are required");
-		}
-		return new Seq2SeqNet(ArchitectureCatalog.intParameter(parameters, "sourceVocabulary", 0, 5, 1_000_000),
-				ArchitectureCatalog.intParameter(parameters, "targetVocabulary", 0, 5, 1_000_000),
-				ArchitectureCatalog.intParameter(parameters, "embedding", 32, 1, 4096), hidden,
-				ArchitectureCatalog.intParameter(parameters, "attention", hidden, 1, 4096), String.valueOf(cell),
-				(Boolean) bidirectional);
+		return new Seq2SeqNet(Seq2SeqArchitecture.fromParameters(parameters));
 	}
 
 	/**
@@ -158,15 +127,7 @@ public final class Seq2SeqNet extends AbstractBlock {
 	 * @return the hyperparameters
 	 */
 	public Map<String, Object> toParameters() {
-		Map<String, Object> parameters = new LinkedHashMap<>();
-		parameters.put("sourceVocabulary", this.sourceVocabulary);
-		parameters.put("targetVocabulary", this.targetVocabulary);
-		parameters.put("embedding", this.embedding);
-		parameters.put("hidden", this.hidden);
-		parameters.put("attention", this.attention);
-		parameters.put("cell", this.cell);
-		parameters.put("bidirectional", this.bidirectional);
-		return parameters;
+		return this.architecture.toParameters();
 	}
 
 	/**
@@ -174,7 +135,7 @@ public final class Seq2SeqNet extends AbstractBlock {
 	 * @return the size V
 	 */
 	public int targetVocabulary() {
-		return this.targetVocabulary;
+		return this.architecture.targetVocabulary();
 	}
 
 	/**
@@ -182,7 +143,7 @@ public final class Seq2SeqNet extends AbstractBlock {
 	 * @return the number of source ids
 	 */
 	public int sourceVocabulary() {
-		return this.sourceVocabulary;
+		return this.architecture.sourceVocabulary();
 	}
 
 	/**
@@ -190,7 +151,7 @@ public final class Seq2SeqNet extends AbstractBlock {
 	 * @return {@code true} for an LSTM
 	 */
 	public boolean isLstm() {
-		return "lstm".equals(this.cell);
+		return this.architecture.isLstm();
 	}
 
 	/**
@@ -210,14 +171,14 @@ public final class Seq2SeqNet extends AbstractBlock {
 	 * @return the encoder outputs, the attention keys, the source mask and the decoder's
 	 * first state
 	 */
-	public Encoded encode(ParameterStore store, NDArray source, boolean training) {
-		NDArray mask = source.neq(PAD_ID).toType(DataType.FLOAT32, false);
-		NDArray embedded = lookUp(this.sourceEmbedding, store, source, training);
+	public EncodedSource encode(ParameterStore store, NDArray source, boolean training) {
+		NDArray mask = source.neq(Seq2SeqLayers.PAD_ID).toType(DataType.FLOAT32, false);
+		NDArray embedded = Seq2SeqLayers.lookUp(this.sourceEmbedding, store, source, training);
 		NDArray outputs = this.forwardEncoder.forward(store, new NDList(embedded), training).head();
 		if (this.backwardEncoder != null) {
 			// Reversing only the real symbols keeps the padding at the end, so the
 			// backward RNN reads each source from its own last symbol.
-			NDArray reversal = reversal(source);
+			NDArray reversal = Seq2SeqLayers.reversal(source);
 			NDArray backward = this.backwardEncoder.forward(store, new NDList(reversal.batchMatMul(embedded)), training)
 				.head();
 			outputs = outputs.concat(reversal.batchMatMul(backward), -1);
@@ -230,7 +191,7 @@ public final class Seq2SeqNet extends AbstractBlock {
 			state.add(first.zerosLike().expandDims(0));
 		}
 		NDArray attentionKeys = this.keys.forward(store, new NDList(outputs), training).head();
-		return new Encoded(outputs, attentionKeys, mask, state);
+		return new EncodedSource(outputs, attentionKeys, mask, state);
 	}
 
 	/**
@@ -243,7 +204,7 @@ public final class Seq2SeqNet extends AbstractBlock {
 	 * @param training whether this is a training pass
 	 * @return the logits {@code [B, V]}, the new state and the attention {@code [B, Tx]}
 	 */
-	public DecodedStep decodeStep(ParameterStore store, NDArray previous, NDList state, Encoded encoded,
+	public DecodedStep decodeStep(ParameterStore store, NDArray previous, NDList state, EncodedSource encoded,
 			boolean training) {
 		NDArray projected = this.query.forward(store, new NDList(state.get(0).squeeze(0)), training).head();
 		NDArray energy = encoded.keys().add(projected.expandDims(1)).tanh();
@@ -251,7 +212,7 @@ public final class Seq2SeqNet extends AbstractBlock {
 		scores = scores.add(encoded.mask().sub(1f).mul(-MASKED));
 		NDArray weights = scores.softmax(-1);
 		NDArray context = weights.expandDims(1).batchMatMul(encoded.outputs());
-		NDArray embedded = lookUp(this.targetEmbedding, store, previous.expandDims(1), training);
+		NDArray embedded = Seq2SeqLayers.lookUp(this.targetEmbedding, store, previous.expandDims(1), training);
 		NDList input = new NDList(embedded.concat(context, -1));
 		input.addAll(state);
 		NDList result = this.decoder.forward(store, input, training);
@@ -275,22 +236,7 @@ public final class Seq2SeqNet extends AbstractBlock {
 	 */
 	public NDArray teacherForced(ParameterStore store, NDArray source, NDArray decoderInput, NDArray teacherMask,
 			boolean training) {
-		Encoded encoded = encode(store, source, training);
-		NDList state = encoded.initialState();
-		int steps = (int) decoderInput.getShape().get(1);
-		List<NDArray> logits = new ArrayList<>(steps);
-		for (int t = 0; t < steps; t++) {
-			NDArray previous = decoderInput.get(new NDIndex(":, {}", t));
-			if (t > 0 && teacherMask != null) {
-				NDArray keep = teacherMask.get(new NDIndex(":, {}", t));
-				NDArray own = logits.get(t - 1).squeeze(1).argMax(-1).toType(DataType.INT64, false);
-				previous = previous.mul(keep).add(own.mul(keep.neg().add(1)));
-			}
-			DecodedStep step = decodeStep(store, previous, state, encoded, training);
-			logits.add(step.logits().expandDims(1));
-			state = step.state();
-		}
-		return NDArrays.concat(new NDList(logits), 1);
+		return TeacherForcing.run(this, store, source, decoderInput, teacherMask, training);
 	}
 
 	/**
@@ -306,110 +252,34 @@ public final class Seq2SeqNet extends AbstractBlock {
 
 	@Override
 	public Shape[] getOutputShapes(Shape[] inputShapes) {
-		return new Shape[] { new Shape(inputShapes[1].get(0), inputShapes[1].get(1), this.targetVocabulary) };
+		return new Shape[] {
+				new Shape(inputShapes[1].get(0), inputShapes[1].get(1), this.architecture.targetVocabulary()) };
 	}
 
 	@Override
 	protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
 		long batch = inputShapes[0].get(0);
 		long length = inputShapes[0].get(1);
-		int encoded = this.hidden * (this.bidirectional ? 2 : 1);
+		int encoded = this.architecture.encoded();
+		int embedding = this.architecture.embedding();
+		int hidden = this.architecture.hidden();
 		this.sourceEmbedding.initialize(manager, dataType, new Shape(batch, length));
-		this.forwardEncoder.initialize(manager, dataType, new Shape(batch, length, this.embedding));
+		this.forwardEncoder.initialize(manager, dataType, new Shape(batch, length, embedding));
 		if (this.backwardEncoder != null) {
-			this.backwardEncoder.initialize(manager, dataType, new Shape(batch, length, this.embedding));
+			this.backwardEncoder.initialize(manager, dataType, new Shape(batch, length, embedding));
 		}
 		this.bridge.initialize(manager, dataType, new Shape(batch, encoded));
 		this.keys.initialize(manager, dataType, new Shape(batch, length, encoded));
-		this.query.initialize(manager, dataType, new Shape(batch, this.hidden));
-		this.scorer.initialize(manager, dataType, new Shape(batch, length, this.attention));
+		this.query.initialize(manager, dataType, new Shape(batch, hidden));
+		this.scorer.initialize(manager, dataType, new Shape(batch, length, this.architecture.attention()));
 		this.targetEmbedding.initialize(manager, dataType, new Shape(batch, 1));
-		this.decoder.initialize(manager, dataType, new Shape(batch, 1, this.embedding + encoded));
-		this.combine.initialize(manager, dataType, new Shape(batch, this.hidden + encoded + this.embedding));
-		this.output.initialize(manager, dataType, new Shape(batch, this.hidden));
+		this.decoder.initialize(manager, dataType, new Shape(batch, 1, embedding + encoded));
+		this.combine.initialize(manager, dataType, new Shape(batch, hidden + encoded + embedding));
+		this.output.initialize(manager, dataType, new Shape(batch, hidden));
 	}
 
 	private Block rnn(boolean withState) {
-		if (isLstm()) {
-			return LSTM.builder()
-				.setStateSize(this.hidden)
-				.setNumLayers(1)
-				.optBatchFirst(true)
-				.optReturnState(withState)
-				.build();
-		}
-		return GRU.builder()
-			.setStateSize(this.hidden)
-			.setNumLayers(1)
-			.optBatchFirst(true)
-			.optReturnState(withState)
-			.build();
-	}
-
-	// The rows of an embedding table for ids of any shape. IdEmbedding's own forward
-	// (gatherNd on the PyTorch engine) is not safe when predictors on several threads
-	// share the table: under concurrent translations it released the table's native
-	// memory. Indexing the same parameter gives the same values and gradients. The rows
-	// belong to the ids' manager (the request's or the batch's): a result of the table's
-	// own manager, like every array computed from it afterwards, would live as long as
-	// the model (about 0.8 MB per served translation).
-	private static NDArray lookUp(Block embedding, ParameterStore store, NDArray ids, boolean training) {
-		NDArray table = store.getValue(embedding.getParameters().get("embedding"), ids.getDevice(), training);
-		return table.get(ids.getManager(), new NDIndex("{}", ids));
-	}
-
-	// [B, Tx, Tx] permutations: row b maps position j < length to length − 1 − j and
-	// keeps the padding in place; each is its own inverse.
-	private static NDArray reversal(NDArray source) {
-		long[] shape = source.getShape().getShape();
-		int rows = (int) shape[0];
-		int length = (int) shape[1];
-		long[] ids = source.toLongArray();
-		float[] permutation = new float[rows * length * length];
-		for (int b = 0; b < rows; b++) {
-			int real = 0;
-			while (real < length && ids[b * length + real] != PAD_ID) {
-				real++;
-			}
-			for (int j = 0; j < length; j++) {
-				int from = (j < real) ? real - 1 - j : j;
-				permutation[(b * length + j) * length + from] = 1f;
-			}
-		}
-		return source.getManager().create(permutation, new Shape(rows, length, length));
-	}
-
-	/**
-	 * The encoder's result for a batch of sources.
-	 *
-	 * @param outputs the encoder outputs {@code [B, Tx, H·directions]}
-	 * @param keys the attention keys U_h h_j {@code [B, Tx, A]}, computed once per source
-	 * @param mask 1 at real source positions, 0 at padding {@code [B, Tx]}
-	 * @param initialState the decoder's first state
-	 */
-	public record Encoded(NDArray outputs, NDArray keys, NDArray mask, NDList initialState) {
-
-		/**
-		 * The same encoding repeated for n rows (a beam of n hypotheses of one source).
-		 * @param n the rows
-		 * @return the repeated encoding; the initial state is not repeated
-		 */
-		public Encoded repeat(int n) {
-			return new Encoded(this.outputs.repeat(0, n), this.keys.repeat(0, n), this.mask.repeat(0, n),
-					this.initialState);
-		}
-
-	}
-
-	/**
-	 * One decoder step for a batch.
-	 *
-	 * @param logits the next-symbol logits {@code [B, V]}
-	 * @param state the new decoder state
-	 * @param attention the attention weights {@code [B, Tx]}
-	 */
-	public record DecodedStep(NDArray logits, NDList state, NDArray attention) {
-
+		return Seq2SeqLayers.rnn(isLstm(), this.architecture.hidden(), withState);
 	}
 
 }

@@ -1,7 +1,5 @@
 package io.modelport.registry;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,23 +8,16 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 
-import io.modelport.core.SafeMessages;
 import io.modelport.runtime.LoadedModel;
 import io.modelport.runtime.ModelLoader;
-import io.modelport.store.ModelDescriptor;
-import io.modelport.store.ModelSettings;
 import io.modelport.store.ModelStore;
 import io.modelport.store.ModelStoreProperties;
 import io.modelport.store.StoredModel;
@@ -46,70 +37,48 @@ public class ModelRegistry implements SmartLifecycle {
 
 	private static final Duration LOADING_RETRY = Duration.ofSeconds(5);
 
-	private static final Duration FAILED_RETRY = Duration.ofSeconds(60);
+	static final Duration FAILED_RETRY = Duration.ofSeconds(60);
 
 	private final ModelStore store;
 
-	private final ModelLoader loader;
-
 	private final ModelStoreProperties properties;
-
-	private final MeterRegistry meters;
 
 	private final Map<String, RegisteredModel> models = new ConcurrentHashMap<>();
 
-	private volatile ExecutorService loaders;
+	private final VersionLoader loader;
 
-	private final Map<ModelVersion, LoadedModel> retiring = new ConcurrentHashMap<>();
+	private final VersionPromotion promotion;
 
 	private volatile boolean running;
 
 	public ModelRegistry(ModelStore store, ModelLoader loader, ModelStoreProperties properties, MeterRegistry meters) {
 		this.store = store;
-		this.loader = loader;
 		this.properties = properties;
-		this.meters = meters;
-		this.loaders = newLoaders(properties.loadParallelism());
-	}
-
-	private static ExecutorService newLoaders(int parallelism) {
-		AtomicInteger threads = new AtomicInteger();
-		return Executors.newFixedThreadPool(parallelism, (task) -> {
-			Thread thread = new Thread(task, "model-loader-" + threads.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.loader = new VersionLoader(loader, meters, properties.loadParallelism(), () -> this.running);
+		this.promotion = new VersionPromotion(store, properties, this.loader);
 	}
 
 	@Override
 	public void start() {
 		// A stopped registry can be started again (Spring pauses cached test contexts
-		// this way): its loaders are new and every model is loaded afresh.
-		if (this.loaders.isShutdown()) {
-			this.loaders = newLoaders(this.properties.loadParallelism());
-		}
+		// this way): every model is loaded afresh.
+		this.loader.restartIfStopped();
 		this.running = true;
 		List<StoredModel> stored = this.store.scan();
-		logger
-			.info("Loading " + stored.size() + " models from " + this.store.location() + " on " + this.loader.device());
+		// The device is not named here: choosing it waits for the engine, which may still
+		// be loading in the background, and this runs on the thread building the context.
+		logger.info("Loading " + stored.size() + " models from " + this.store.location());
 		stored.forEach(this::synchronize);
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
-		this.loaders.shutdown();
-		try {
-			this.loaders.awaitTermination(30, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.loader.shutdown();
 		this.models.values().forEach((model) -> model.versions().forEach(ModelVersion::unload));
-		this.retiring.values().forEach(LoadedModel::close);
+		this.promotion.closeRetiring();
 		// Unloaded versions keep no model; a later start must not find them READY.
 		this.models.clear();
-		this.retiring.clear();
 	}
 
 	@Override
@@ -237,68 +206,7 @@ public class ModelRegistry implements SmartLifecycle {
 	 * @throws ModelNotReadyException when the version is not READY
 	 */
 	public synchronized RegisteredModel promote(String name, int version) {
-		RegisteredModel model = find(name);
-		ModelVersion target = model.version(version);
-		if (target == null) {
-			throw new ModelNotFoundException("model '" + name + "' has no version " + version);
-		}
-		if (target.state() == ModelState.UNLOADED) {
-			loadAgain(name, target);
-		}
-		if (target.state() != ModelState.READY) {
-			String reason = (target.failureReason() != null) ? " (" + target.failureReason() + ")" : "";
-			throw new ModelNotReadyException("model '" + name + "' version " + version + " is " + target.state()
-					+ reason + " and cannot be promoted", FAILED_RETRY);
-		}
-		ModelVersion replaced = model.defaultVersion();
-		try {
-			ModelSettings.writeDefaultVersion(this.store.location().resolve(name), version);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write the settings of model '" + name + "'", ex);
-		}
-		this.store.find(name).ifPresent((stored) -> model.settings(stored.settings()));
-		logger.info("Model " + name + " now serves version " + version + " by default");
-		if (this.properties.unloadReplaced() && replaced != null && replaced != target
-				&& replaced.state() == ModelState.READY) {
-			retire(name, replaced);
-		}
-		return model;
-	}
-
-	private void loadAgain(String name, ModelVersion version) {
-		StoredModel stored = this.store.find(name)
-			.orElseThrow(() -> new ModelNotFoundException("model '" + name + "' does not exist in the store"));
-		// Its meters carry the same tags: the copy still draining must be gone first.
-		LoadedModel draining = this.retiring.remove(version);
-		if (draining != null) {
-			draining.close();
-		}
-		version.retry();
-		try {
-			loadAsync(stored, version).get(this.properties.reloadTimeout().toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			logger.warn("Loading " + name + " version " + version.version() + " again did not finish in "
-					+ this.properties.reloadTimeout());
-		}
-	}
-
-	private void retire(String name, ModelVersion replaced) {
-		LoadedModel old = replaced.retire();
-		if (old == null) {
-			return;
-		}
-		this.retiring.put(replaced, old);
-		Duration grace = this.properties.swapGrace();
-		CompletableFuture.runAsync(() -> {
-			old.close();
-			this.retiring.remove(replaced, old);
-			logger.info("Unloaded " + name + " version " + replaced.version() + " after a newer default replaced it");
-		}, CompletableFuture.delayedExecutor(grace.toMillis(), TimeUnit.MILLISECONDS));
+		return this.promotion.promote(find(name), version);
 	}
 
 	/**
@@ -354,47 +262,7 @@ public class ModelRegistry implements SmartLifecycle {
 	}
 
 	private CompletableFuture<Void> loadAsync(StoredModel stored, ModelVersion version) {
-		return CompletableFuture.runAsync(() -> load(stored, version), this.loaders);
-	}
-
-	private void load(StoredModel stored, ModelVersion version) {
-		long start = System.nanoTime();
-		String outcome = "success";
-		try {
-			ModelDescriptor descriptor = stored.descriptor(version.version());
-			version.describedBy(descriptor);
-			LoadedModel loaded = this.loader.load(descriptor);
-			if (!this.running) {
-				loaded.close();
-				version.failed("the registry stopped while loading", elapsed(start));
-				return;
-			}
-			version.ready(loaded, elapsed(start));
-			logger.info("Loaded " + stored.name() + " version " + version.version() + " in " + elapsed(start).toMillis()
-					+ " ms");
-		}
-		catch (RuntimeException ex) {
-			outcome = "failure";
-			version.failed(SafeMessages.withoutPaths(ex.getMessage()), elapsed(start));
-			// Engine and I/O failures keep their cause for the operator; clients see the
-			// reason without paths.
-			logger.warn(
-					"Model " + stored.name() + " version " + version.version() + " failed to load: " + ex.getMessage(),
-					ex.getCause());
-		}
-		finally {
-			Timer.builder("modelport.model.load")
-				.description("Time to verify, load and warm up a model version")
-				.tag("model", stored.name())
-				.tag("version", Integer.toString(version.version()))
-				.tag("outcome", outcome)
-				.register(this.meters)
-				.record(elapsed(start));
-		}
-	}
-
-	private static Duration elapsed(long start) {
-		return Duration.ofNanos(System.nanoTime() - start);
+		return this.loader.loadAsync(stored, version);
 	}
 
 }

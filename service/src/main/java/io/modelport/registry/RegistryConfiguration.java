@@ -33,10 +33,17 @@ class RegistryConfiguration {
 		return new ModelLoader(adapters, properties, meters);
 	}
 
-	@Bean
+	// Models start loading as soon as the registry exists, on its loader threads, while
+	// the main thread goes on building the rest of the context (Flyway, actuator, MVC):
+	// loading them only at the lifecycle start made a cold start wait for both in turn.
+	// The context then finds the registry running and does not start it again; it stops
+	// it as before, and a context that fails to start stops it too.
+	@Bean(destroyMethod = "stop")
 	ModelRegistry modelRegistry(ModelStore store, ModelLoader loader, ModelStoreProperties properties,
 			MeterRegistry meters) {
-		return new ModelRegistry(store, loader, properties, meters);
+		ModelRegistry registry = new ModelRegistry(store, loader, properties, meters);
+		registry.start();
+		return registry;
 	}
 
 	@Bean("models")

@@ -11,6 +11,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 
+import io.modelport.nn.DecodedStep;
+import io.modelport.nn.EncodedSource;
 import io.modelport.nn.Seq2SeqNet;
 
 /**
@@ -31,9 +33,9 @@ public final class Seq2SeqDecoder implements DecoderSteps<NDList> {
 
 	private final NDManager manager;
 
-	private final Seq2SeqNet.Encoded encoded;
+	private final EncodedSource encoded;
 
-	private Seq2SeqNet.Encoded repeated;
+	private EncodedSource repeated;
 
 	/**
 	 * Encodes a source.
@@ -105,7 +107,7 @@ public final class Seq2SeqDecoder implements DecoderSteps<NDList> {
 			tokens[i] = previous[i];
 		}
 		NDArray input = this.manager.create(tokens).toType(DataType.INT64, false);
-		Seq2SeqNet.DecodedStep step = this.net.decodeStep(this.store, input, batched, this.repeated, false);
+		DecodedStep step = this.net.decodeStep(this.store, input, batched, this.repeated, false);
 		float[][] logProbabilities = rows(step.logits().logSoftmax(-1));
 		float[][] attention = rows(step.attention());
 		List<NDList> next = new ArrayList<>(n);

@@ -232,6 +232,23 @@ class ModelRegistryTests {
 	}
 
 	@Test
+	void theConfiguredRegistryLoadsWhileTheContextIsStillBeingBuilt() {
+		Fixtures.copyTinyModel(this.store, "early", 1);
+		ModelStoreProperties properties = new ModelStoreProperties(this.store, 2, List.of("early"),
+				Duration.ofSeconds(60), true, Duration.ofMillis(300), List.of());
+		ModelLoader loader = new ModelLoader(List.of(new ClassifierTaskAdapter()), RuntimeProperties.of("cpu", 1),
+				new SimpleMeterRegistry());
+		this.registry = new RegistryConfiguration().modelRegistry(new ModelStore(this.store), loader, properties,
+				new SimpleMeterRegistry());
+		// Running already, so the lifecycle start that comes later does not start it
+		// again.
+		assertThat(this.registry.isRunning()).isTrue();
+		assertThat(this.registry.models()).extracting(RegisteredModel::name).containsExactly("early");
+		assertThat(this.registry.awaitLoaded(Duration.ofSeconds(60))).isTrue();
+		assertThat(this.registry.requiredModelsReady()).isTrue();
+	}
+
+	@Test
 	void reloadOfAnUnknownFolderIsNotFound() {
 		start(List.of());
 		assertThatExceptionOfType(ModelNotFoundException.class).isThrownBy(() -> this.registry.reload("ghost"));

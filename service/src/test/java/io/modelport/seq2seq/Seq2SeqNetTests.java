@@ -15,6 +15,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
 
+import io.modelport.nn.DecodedStep;
+import io.modelport.nn.EncodedSource;
 import io.modelport.nn.Seq2SeqNet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +62,7 @@ class Seq2SeqNetTests {
 					.get(new NDIndex("0"))
 					.toFloatArray();
 				assertThat(batched).containsExactly(expected, within(1e-5f));
-				Seq2SeqNet.Encoded encoded = net.encode(store, padded, false);
+				EncodedSource encoded = net.encode(store, padded, false);
 				NDArray previous = manager.create(new long[] { 1, 1 });
 				float[] attention = net.decodeStep(store, previous, encoded.initialState(), encoded, false)
 					.attention()
@@ -95,13 +97,12 @@ class Seq2SeqNetTests {
 	private static int[] argmaxLoop(Seq2SeqNet net, ParameterStore store, NDManager manager, int[] source,
 			int maxLength) {
 		long[] ids = Arrays.stream(source).asLongStream().toArray();
-		Seq2SeqNet.Encoded encoded = net.encode(store, manager.create(ids, new Shape(1, ids.length)), false);
+		EncodedSource encoded = net.encode(store, manager.create(ids, new Shape(1, ids.length)), false);
 		NDList state = encoded.initialState();
 		long previous = SymbolVocabulary.SOS_ID;
 		List<Integer> out = new ArrayList<>();
 		for (int t = 0; t < maxLength; t++) {
-			Seq2SeqNet.DecodedStep step = net.decodeStep(store, manager.create(new long[] { previous }), state, encoded,
-					false);
+			DecodedStep step = net.decodeStep(store, manager.create(new long[] { previous }), state, encoded, false);
 			float[] logits = step.logits().toFloatArray();
 			// <PAD> and <SOS> are never generated.
 			int best = 2;

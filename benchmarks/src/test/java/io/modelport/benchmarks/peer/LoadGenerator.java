@@ -40,6 +40,23 @@ final class LoadGenerator {
 	 * @return the cell's figures
 	 */
 	static Result run(int port, String path, String contentType, byte[] body, int clients, Duration duration) {
+		return run(port, path, contentType, body, clients, duration, Duration.ofSeconds(1));
+	}
+
+	/**
+	 * Runs closed-loop clients for a while, waiting up to a grace period for the requests
+	 * still in flight at the end (they do not count either way).
+	 * @param port the port
+	 * @param path the path
+	 * @param contentType the body's type
+	 * @param body the body
+	 * @param clients the concurrency
+	 * @param duration how long
+	 * @param grace how long to wait for requests in flight at the end
+	 * @return the result
+	 */
+	static Result run(int port, String path, String contentType, byte[] body, int clients, Duration duration,
+			Duration grace) {
 		byte[] request = request(port, path, contentType, body);
 		long end = System.nanoTime() + duration.toNanos();
 		AtomicLong errors = new AtomicLong();
@@ -55,11 +72,10 @@ final class LoadGenerator {
 			thread.start();
 			threads.add(thread);
 		}
-		// A request still in flight a second after the end is not waited for (a server
-		// with a long queue would stretch the cell by minutes): its socket is closed and
-		// it
-		// does not count. The rate is over the cell's duration.
-		joinUntil(threads, end + TimeUnit.SECONDS.toNanos(1));
+		// A request still in flight after the grace is not waited for (a server with a
+		// long queue would stretch the cell by minutes): its socket is closed and it does
+		// not count. The rate is over the cell's duration.
+		joinUntil(threads, end + grace.toNanos());
 		sockets.forEach(LoadGenerator::closeQuietly);
 		joinUntil(threads, System.nanoTime() + TimeUnit.SECONDS.toNanos(30));
 		double seconds = Math.min(System.nanoTime(), end) - start;

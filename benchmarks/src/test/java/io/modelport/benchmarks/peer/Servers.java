@@ -54,7 +54,8 @@ final class Servers {
 		else {
 			command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.modelport.ModelportApplication"));
 		}
-		command.addAll(List.of("--server.port=" + port, "--server.address=127.0.0.1",
+		// gRPC on a free port too: its production default, 8081, may be taken.
+		command.addAll(List.of("--server.port=" + port, "--server.address=127.0.0.1", "--modelport.grpc.port=0",
 				"--modelport.store.location=" + store.toAbsolutePath(),
 				"--spring.datasource.url=jdbc:h2:file:" + data.resolve("db/modelport")
 						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",

@@ -8,6 +8,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 
+import io.modelport.nn.DecodedStep;
+import io.modelport.nn.EncodedSource;
 import io.modelport.nn.Seq2SeqNet;
 import io.modelport.seq2seq.SymbolVocabulary;
 import io.modelport.seq2seq.training.Seq2SeqTrainer.Encoded;
@@ -40,7 +42,7 @@ public final class GreedyDecoding {
 		for (int from = 0; from < pairs.size(); from += 256) {
 			List<Encoded> batch = pairs.subList(from, Math.min(pairs.size(), from + 256));
 			try (NDManager scope = manager.newSubManager()) {
-				Seq2SeqNet.Encoded encoded = net.encode(store, Seq2SeqBatches.sources(scope, batch), false);
+				EncodedSource encoded = net.encode(store, Seq2SeqBatches.sources(scope, batch), false);
 				NDList state = encoded.initialState();
 				int rows = batch.size();
 				long[] previous = new long[rows];
@@ -52,7 +54,7 @@ public final class GreedyDecoding {
 				}
 				int finished = 0;
 				for (int t = 0; t < maxLength && finished < rows; t++) {
-					Seq2SeqNet.DecodedStep step = net.decodeStep(store, scope.create(previous), state, encoded, false);
+					DecodedStep step = net.decodeStep(store, scope.create(previous), state, encoded, false);
 					float[] logits = step.logits().toFloatArray();
 					int width = net.targetVocabulary();
 					for (int r = 0; r < rows; r++) {
