@@ -32,8 +32,12 @@ import io.modelport.web.ImageParts;
  */
 @RestController
 @RequestMapping("/api/v1/models/{model}")
-@Tag(name = "Faces", description = "Face embeddings and verification (faces roughly aligned and cropped)")
+@Tag(name = "Faces", description = FaceController.TAG_DESCRIPTION)
 class FaceController {
+
+	// Both face controllers share the tag; springdoc lists a tag twice when its
+	// descriptions differ, which generated clients refuse.
+	static final String TAG_DESCRIPTION = "Face detection in photos, embeddings and verification";
 
 	private final FaceService service;
 

@@ -26,7 +26,7 @@ import io.modelport.web.ImageParts;
  */
 @RestController
 @RequestMapping("/api/v1/models/{model}/faces")
-@Tag(name = "Faces", description = "Face detection, embeddings and verification")
+@Tag(name = "Faces", description = FaceController.TAG_DESCRIPTION)
 class FaceDetectController {
 
 	private final FaceService service;
