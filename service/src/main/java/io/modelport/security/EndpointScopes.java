@@ -43,9 +43,9 @@ final class EndpointScopes {
 				"/actuator/sbom", "/actuator/sbom/**");
 		scope(Scope.TRAINING, "/api/v1/training-jobs", "/api/v1/training-jobs/**", "/api/v1/datasets",
 				"/api/v1/datasets/**");
-		scope(Scope.INFERENCE, "/api/v1/models", MODEL, MODEL + "/classify", MODEL + "/detect", MODEL + "/embed",
-				MODEL + "/verify", MODEL + "/identify", MODEL + "/translate", MODEL + "/analogy", MODEL + "/similarity",
-				MODEL + "/words/{word}", MODEL + "/words/{word}/similar", VERSION + "/report",
+		scope(Scope.INFERENCE, "/api/v1/models", MODEL, MODEL + "/classify", MODEL + "/detect", MODEL + "/faces/detect",
+				MODEL + "/embed", MODEL + "/verify", MODEL + "/identify", MODEL + "/translate", MODEL + "/analogy",
+				MODEL + "/similarity", MODEL + "/words/{word}", MODEL + "/words/{word}/similar", VERSION + "/report",
 				VERSION + "/report/{file}", "/v2", "/v2/models/**");
 	}
 

@@ -47,9 +47,9 @@ class EndpointScopesTests {
 		expect("public", "/", "/actuator", "/actuator/health", "/actuator/health/**", "/actuator/info",
 				"/actuator/prometheus", "/livez", "/readyz", "/v2/health/live", "/v2/health/ready", "/v3/api-docs",
 				"/v3/api-docs.yaml", "/v3/api-docs/swagger-config", "/swagger-ui.html", "/error");
-		expect("inference", "/api/v1/models", MODEL, MODEL + "/classify", MODEL + "/detect", MODEL + "/embed",
-				MODEL + "/verify", MODEL + "/identify", MODEL + "/translate", MODEL + "/analogy", MODEL + "/similarity",
-				MODEL + "/words/{word}", MODEL + "/words/{word}/similar", VERSION + "/report",
+		expect("inference", "/api/v1/models", MODEL, MODEL + "/classify", MODEL + "/detect", MODEL + "/faces/detect",
+				MODEL + "/embed", MODEL + "/verify", MODEL + "/identify", MODEL + "/translate", MODEL + "/analogy",
+				MODEL + "/similarity", MODEL + "/words/{word}", MODEL + "/words/{word}/similar", VERSION + "/report",
 				VERSION + "/report/{file}", "/v2", "/v2/models/{model}", "/v2/models/{model}/versions/{version}",
 				"/v2/models/{model}/ready", "/v2/models/{model}/versions/{version}/ready", "/v2/models/{model}/infer",
 				"/v2/models/{model}/versions/{version}/infer");
