@@ -64,12 +64,8 @@ class TrainingJobsIntegrationTests {
 
 	@DynamicPropertySource
 	static void folders(DynamicPropertyRegistry registry) {
-		registry.add("modelport.store.location", () -> ROOT.resolve("store").toString());
-		registry.add("modelport.datasets.location", () -> ROOT.resolve("datasets").toString());
-		registry.add("modelport.training.work-dir", () -> ROOT.resolve("jobs").toString());
+		JobFolders.register(registry, ROOT);
 		registry.add("modelport.datasets.bible-command", () -> ROOT.resolve("bible").toString());
-		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + ROOT.resolve("db/jobs")
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
 	}
 
 	@BeforeEach

@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 import io.modelport.Fixtures;
 import io.modelport.LocalHttp;
 import io.modelport.SlowTest;
+import io.modelport.jobs.JobFolders;
 import io.modelport.jobs.worker.TrainingWorker;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,11 +72,7 @@ class KubernetesTrainingJobsIntegrationTests {
 	@DynamicPropertySource
 	static void folders(DynamicPropertyRegistry registry) {
 		registry.add("modelport.training.kubernetes.mount-path", ROOT::toString);
-		registry.add("modelport.store.location", () -> ROOT.resolve("store").toString());
-		registry.add("modelport.datasets.location", () -> ROOT.resolve("datasets").toString());
-		registry.add("modelport.training.work-dir", () -> ROOT.resolve("jobs").toString());
-		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + ROOT.resolve("db/jobs")
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+		JobFolders.register(registry, ROOT);
 	}
 
 	@AfterAll
